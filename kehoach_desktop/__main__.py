@@ -1,0 +1,3 @@
+from kehoach_desktop.cli.main import main
+
+raise SystemExit(main())

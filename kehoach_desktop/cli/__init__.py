@@ -1,0 +1,1 @@
+"""The command line: `kehoach-desktop` and its sub-commands, over the same services as the window."""

@@ -1,0 +1,108 @@
+"""`kehoach-desktop`: open the window, or run a sub-command.
+
+Exit status: 0 success; 2 bad input or usage (a Vietnamese message on stderr);
+1 an unexpected error (its message, and the details in the log file).
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import sqlite3
+import sys
+import traceback
+from importlib import import_module
+
+from kehoach_desktop import __version__
+from kehoach_desktop.cli.common import UsageError, add_db_option
+from kehoach_desktop.cli.vietnamese_argparse import ArgumentParser
+from kehoach_desktop.domain.periods import PeriodError
+from kehoach_desktop.services.errors import ServiceError
+from kehoach_desktop.store import StoreError
+from kehoach_desktop.store.database import describe_sqlite_error
+
+
+def command_modules() -> list[str]:
+    """Every cli/cmd_*.py module; each adds its sub-commands with register(subparsers)."""
+    package = import_module("kehoach_desktop.cli")
+    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__) if info.name.startswith("cmd_"))
+    return [f"kehoach_desktop.cli.{name}" for name in names]
+
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="kehoach-desktop",
+        description="Theo dõi, đôn đốc và báo cáo thực hiện Kế hoạch cải cách hành chính. "
+        "Không có lệnh con: mở cửa sổ chương trình.",
+    )
+    parser.add_argument("--version", action="version", version=f"kehoach-desktop {__version__}")
+    add_db_option(parser, top_level=True)
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=ArgumentParser)
+    for name in command_modules():
+        import_module(name).register(commands)
+    return parser
+
+
+def _use_utf8_console() -> None:
+    """Vietnamese on a Windows console set to a legacy code page must not crash printing."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    _use_utf8_console()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return open_window(args)
+    try:
+        return handler(args)
+    except (UsageError, ServiceError, StoreError, PeriodError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:
+        print(f"Lỗi: {describe_sqlite_error(exc, getattr(args, 'db', '') or 'tệp dữ liệu')}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: a message, not a traceback
+        log = _log_unexpected()
+        print(f"Lỗi không mong đợi: {exc}. Chi tiết đã ghi vào {log}.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def open_window(args) -> int:
+    try:
+        gui = import_module("kehoach_desktop.gui.app")
+    except ImportError as exc:
+        print(f"Không mở được cửa sổ chương trình: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return gui.run(args)
+
+
+def main_gui() -> int:
+    """Entry point of the windowed program (no console on Windows)."""
+    return main()
+
+
+def _log_unexpected() -> str:
+    from kehoach_desktop.store.location import data_dir
+
+    path = data_dir() / "kehoach-desktop.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(traceback.format_exc())
+    except OSError:
+        return "(không ghi được nhật ký)"
+    return str(path)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""Derived judgements, never stored: quá hạn, sắp đến hạn, hoàn thành trễ hạn.
+
+Every judgement is made "as of" a date (ngày tính) that the caller chooses, so a
+report printed today about last month says what was true then.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import Enum
+
+from kehoach_desktop.domain.deadlines import Deadline, DeadlineKind
+from kehoach_desktop.domain.statuses import DONE_LATE_LABEL, Status
+
+DUE_SOON_DAYS = 7
+
+
+class Timeliness(str, Enum):
+    NONE = "none"  # nothing to say: no date, or not yet near
+    DUE_SOON = "due_soon"  # Sắp đến hạn
+    OVERDUE = "overdue"  # Quá hạn
+    DONE_ON_TIME = "done_on_time"  # Hoàn thành (đúng hạn, or with no date to miss)
+    DONE_LATE = "done_late"  # Hoàn thành trễ hạn
+    CANCELLED = "cancelled"  # Không thực hiện
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Timeliness.NONE: "",
+    Timeliness.DUE_SOON: "Sắp đến hạn",
+    Timeliness.OVERDUE: "Quá hạn",
+    Timeliness.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    Timeliness.DONE_LATE: DONE_LATE_LABEL,
+    Timeliness.CANCELLED: "Không thực hiện",
+}
+
+
+def judge(
+    deadline: Deadline,
+    status: Status,
+    completed_on: date | None,
+    as_of: date,
+    soon_days: int = DUE_SOON_DAYS,
+) -> Timeliness:
+    """How a task stands against its deadline on `as_of`.
+
+    Fixed deadlines (date, dates, period) can be missed: a task not done after
+    the last due date is overdue, and one finished after it was done late.
+    Recurring and ongoing work is judged per reporting period, not here: such a
+    task is only ever "due soon", when one of its dates is near.
+    """
+    if status is Status.NOT_DONE:
+        return Timeliness.CANCELLED
+    final = deadline.final_due
+    if status is Status.DONE:
+        if final and completed_on and completed_on > final:
+            return Timeliness.DONE_LATE
+        return Timeliness.DONE_ON_TIME
+    if final and as_of > final:
+        return Timeliness.OVERDUE
+    upcoming = deadline.next_due(as_of)
+    if upcoming and upcoming <= as_of + timedelta(days=soon_days):
+        return Timeliness.DUE_SOON
+    return Timeliness.NONE
+
+
+def status_label(status: Status, timeliness: Timeliness) -> str:
+    """The status words shown to the user ("Hoàn thành trễ hạn" is derived)."""
+    if timeliness is Timeliness.DONE_LATE:
+        return DONE_LATE_LABEL
+    return status.label
+
+
+def has_fixed_deadline(deadline: Deadline) -> bool:
+    return deadline.kind in (DeadlineKind.DATE, DeadlineKind.DATES, DeadlineKind.PERIOD)

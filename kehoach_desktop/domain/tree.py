@@ -1,0 +1,68 @@
+"""One or several plans with their sections and tasks, indexed for walking in printed order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kehoach_desktop.domain.models import Plan, Section, Task
+
+
+@dataclass
+class PlanTree:
+    plans: list[Plan]
+    sections: list[Section]
+    tasks: list[Task]
+    _sections_by_parent: dict = field(init=False, repr=False)
+    _tasks_by_parent: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.plan_by_id = {plan.id: plan for plan in self.plans}
+        self.section_by_id = {section.id: section for section in self.sections}
+        self.task_by_id = {task.id: task for task in self.tasks}
+        self._sections_by_parent = defaultdict(list)
+        for section in sorted(self.sections, key=lambda s: (s.position, s.id)):
+            self._sections_by_parent[(section.plan_id, section.parent_id)].append(section)
+        self._tasks_by_parent = defaultdict(list)
+        for task in sorted(self.tasks, key=lambda t: (t.position, t.id)):
+            self._tasks_by_parent[(task.section_id, task.parent_id)].append(task)
+
+    def top_sections(self, plan_id: int) -> list[Section]:
+        return self._sections_by_parent.get((plan_id, None), [])
+
+    def subsections(self, section: Section) -> list[Section]:
+        return self._sections_by_parent.get((section.plan_id, section.id), [])
+
+    def ordered_sections(self, plan_id: int) -> list[Section]:
+        """Sections as printed: each followed by its sub-sections."""
+        out: list[Section] = []
+        for section in self.top_sections(plan_id):
+            out.append(section)
+            out.extend(self.subsections(section))
+        return out
+
+    def section_tasks(self, section: Section) -> list[Task]:
+        """The section's top-level tasks, in order."""
+        return self._tasks_by_parent.get((section.id, None), [])
+
+    def children(self, task: Task) -> list[Task]:
+        return self._tasks_by_parent.get((task.section_id, task.id), [])
+
+    def walk(self, task: Task, depth: int = 0) -> Iterator[tuple[Task, int]]:
+        yield task, depth
+        for child in self.children(task):
+            yield from self.walk(child, depth + 1)
+
+    def section_walk(self, section: Section) -> Iterator[tuple[Task, int]]:
+        """Every task of a section (not its sub-sections) with its depth, as printed."""
+        for task in self.section_tasks(section):
+            yield from self.walk(task)
+
+    def plan_walk(self, plan_id: int) -> Iterator[tuple[Section, Task, int]]:
+        for section in self.ordered_sections(plan_id):
+            for task, depth in self.section_walk(section):
+                yield section, task, depth
+
+    def area_of(self, task: Task) -> str:
+        return self.section_by_id[task.section_id].area_code

@@ -1,0 +1,1 @@
+"""Export: JSON (the plan as data) and, later, Excel."""

@@ -1,0 +1,1 @@
+"""Import: a plan from .docx, .xlsx or pasted text, read into a PlanDraft."""

@@ -1,0 +1,48 @@
+"""Shared fixtures: a fresh database, the real sample plans."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO.parent / "shared" / "samples"
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE_STEMS = ("000_36db36a684822c51", "002_faa90e4ac40fa61c", "004_38c702dbea58b40f")
+
+
+def sample_file(stem: str, suffix: str) -> Path:
+    """A sample plan file: ../shared/samples first, tests/data/samples as the copy."""
+    for folder in (SAMPLES, DATA / "samples"):
+        path = folder / f"{stem}{suffix}"
+        if path.exists():
+            return path
+    pytest.skip(f"sample {stem}{suffix} not available")
+
+
+def load_sample_json(stem: str) -> dict:
+    return json.loads(sample_file(stem, ".json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """No test touches the user's real data folder."""
+    monkeypatch.setenv("KEHOACH_DATA_DIR", str(tmp_path_factory.mktemp("appdata")))
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "kehoach.db"
+
+
+@pytest.fixture
+def services(db_path):
+    from kehoach_desktop.services import Services
+
+    with Services.open(db_path) as opened:
+        yield opened

@@ -1,0 +1,227 @@
+from datetime import date
+
+import pytest
+
+from conftest import SAMPLE_STEMS, load_sample_json
+from sample_drafts import draft_from_sample
+from kehoach_desktop.domain.deadlines import DeadlineKind
+from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
+from kehoach_desktop.domain.models import Plan, ProgressUpdate, Evidence, Role, TaskUnit, UnitKind
+from kehoach_desktop.domain.statuses import Status
+from kehoach_desktop.services import NotFoundError, ServiceError
+
+
+def small_draft(year=2025) -> PlanDraft:
+    task = TaskDraft(
+        number="1",
+        content="Rà soát  thủ tục\u00a0hành chính",
+        schedule_text="Trước ngày 25/7/2025",
+        lead_units=["Văn phòng Sở"],
+        coordinate_units=["Các phòng, đơn vị trực thuộc Sở", "Thanh tra Sở"],
+        children=[TaskDraft(number="1.1", content="Việc con")],
+    )
+    return PlanDraft(
+        plan=Plan(year=year, title="Kế hoạch CCHC năm 2025", doc_number="/KH-SXD", recipients=["- Như trên;", " "]),
+        sections=[SectionDraft(ordinal="I", title="CẢI CÁCH THỦ TỤC HÀNH CHÍNH", area_code="tthc", tasks=[task])],
+    )
+
+
+def first_task(services, plan_id):
+    tree = services.plans.tree(plan_id)
+    return tree, next(task for _, task, _ in tree.plan_walk(plan_id))
+
+
+def assert_no_open_transaction(services):
+    assert not services.store.conn.in_transaction
+
+
+def test_create_plan_saves_tree_units_and_parsed_deadline(services):
+    plan_id = services.plans.create(small_draft())
+    assert_no_open_transaction(services)
+    tree, task = first_task(services, plan_id)
+    assert task.content == "Rà soát thủ tục hành chính"  # whitespace tidied, words kept
+    assert task.unit_names(Role.LEAD) == ["Văn phòng Sở"]
+    assert task.unit_names(Role.COORDINATE) == ["Các phòng, đơn vị trực thuộc Sở", "Thanh tra Sở"]
+    assert [child.number for child in tree.children(task)] == ["1.1"]
+    assert tree.plan_by_id[plan_id].recipients == ["- Như trên;"]
+    units = {unit.name: unit for unit in services.units.list_units()}
+    assert units["Các phòng, đơn vị trực thuộc Sở"].kind is UnitKind.GROUP
+    assert units["Văn phòng Sở"].kind is UnitKind.UNIT
+    [summary] = services.plans.list_plans()
+    assert (summary.id, summary.year, summary.task_count) == (plan_id, 2025, 2)
+
+
+def test_units_are_shared_across_plans_despite_spelling(services):
+    services.plans.create(small_draft())
+    second = small_draft()
+    second.sections[0].tasks[0].lead_units = ["VĂN PHÒNG SỞ"]
+    services.plans.create(second)
+    assert sorted(u.name for u in services.units.list_units()) == [
+        "Các phòng, đơn vị trực thuộc Sở", "Thanh tra Sở", "Văn phòng Sở",
+    ]  # fmt: skip
+
+
+def test_bad_year_refused_and_nothing_saved(services):
+    with pytest.raises(ServiceError) as error:
+        services.plans.create(small_draft(year=0))
+    assert "Năm của kế hoạch" in str(error.value)
+    assert services.plans.list_plans() == [] and services.units.list_units() == []
+
+
+def test_failure_midway_through_create_leaves_database_unchanged(services, monkeypatch):
+    from kehoach_desktop.services import plans as plans_module
+
+    calls = {"n": 0}
+    real = plans_module.resolve_unit
+
+    def failing(db, name, kind=None):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk on fire")
+        return real(db, name, kind)
+
+    monkeypatch.setattr(plans_module, "resolve_unit", failing)
+    with pytest.raises(RuntimeError):
+        services.plans.create(small_draft())
+    store = services.store
+    for table in ("plan", "section", "task", "unit", "task_unit"):
+        assert store.db[table].count == 0, table
+    assert_no_open_transaction(services)
+
+
+def test_task_update_reparses_deadline_and_returns_previous_values(services):
+    plan_id = services.plans.create(small_draft())
+    _, task = first_task(services, plan_id)
+    before = services.tasks.update(task.id, schedule_text="Quý III/2025", status=Status.IN_PROGRESS)
+    assert before == {"schedule_text": "Trước ngày 25/7/2025", "status": Status.NOT_STARTED}
+    changed = services.tasks.get(task.id)
+    assert changed.schedule_text == "Quý III/2025"
+    assert changed.status is Status.IN_PROGRESS
+    services.tasks.update(task.id, **before)  # undo
+    restored = services.tasks.get(task.id)
+    assert restored.schedule_text == "Trước ngày 25/7/2025" and restored.status is Status.NOT_STARTED
+    assert_no_open_transaction(services)
+
+
+def test_not_done_needs_a_reason(services):
+    plan_id = services.plans.create(small_draft())
+    _, task = first_task(services, plan_id)
+    with pytest.raises(ServiceError):
+        services.tasks.update(task.id, status=Status.NOT_DONE)
+    assert services.tasks.get(task.id).status is Status.NOT_STARTED
+    services.tasks.update(task.id, status=Status.NOT_DONE, status_reason="Cấp trên đã dừng")
+    assert services.tasks.get(task.id).status is Status.NOT_DONE
+
+
+def test_plan_year_change_moves_yearless_deadlines(services):
+    draft = small_draft()
+    draft.sections[0].tasks[0].schedule_text = "Trước ngày 15/5"
+    plan_id = services.plans.create(draft)
+    _, task = first_task(services, plan_id)
+    assert task.deadline.kind is DeadlineKind.DATE
+    assert task.deadline.due == (date(2025, 5, 15),)
+    services.plans.update_header(plan_id, year=2026)
+    assert services.tasks.get(task.id).deadline.due == (date(2026, 5, 15),)
+
+
+def test_add_move_and_positions(services):
+    plan_id = services.plans.create(small_draft())
+    tree, first = first_task(services, plan_id)
+    section_id = first.section_id
+    second = services.tasks.add(section_id, number="2", content="Hai")
+    zero = services.tasks.add(section_id, position=0, number="0", content="Không")
+    assert services.tasks.siblings(first.id) == [zero, first.id, second]
+    old_place = services.tasks.move(zero, section_id=section_id, parent_id=None, position=2)
+    assert services.tasks.siblings(first.id) == [first.id, second, zero]
+    services.tasks.move(zero, section_id=old_place[0], parent_id=old_place[1], position=old_place[2])
+    assert services.tasks.siblings(first.id) == [zero, first.id, second]
+    # indent: make "Hai" a sub-task of the first task, then outdent it back
+    services.tasks.move(second, section_id=section_id, parent_id=first.id, position=1)
+    assert services.tasks.get(second).parent_id == first.id
+    with pytest.raises(ServiceError):
+        services.tasks.move(first.id, section_id=section_id, parent_id=second, position=0)
+
+
+def test_delete_and_restore_bring_back_subtasks_links_and_history(services):
+    plan_id = services.plans.create(small_draft())
+    tree, task = first_task(services, plan_id)
+    child = tree.children(task)[0]
+    unit_id = services.units.find("Văn phòng Sở")
+    services.progress.record(
+        ProgressUpdate(
+            task_id=child.id, period="2025-Q2", status=Status.DONE, percent=100, result="Đã xong",
+            reported_on=date(2025, 6, 20), unit_id=unit_id,
+            evidence=[Evidence(doc_number="12/BC-SXD", issued_on=date(2025, 6, 19), summary="Báo cáo")],
+        )  # fmt: skip
+    )
+    snapshot = services.tasks.delete(task.id)
+    assert services.store.db["task"].count == 0 and services.store.db["evidence"].count == 0
+    with pytest.raises(NotFoundError):
+        services.tasks.get(task.id)
+    services.tasks.restore(snapshot)
+    again, restored = first_task(services, plan_id)
+    assert restored.id == task.id and restored.units == task.units
+    assert [c.id for c in again.children(restored)] == [child.id]
+    [update] = services.progress.history(child.id)
+    assert update.result == "Đã xong" and update.unit_name == "Văn phòng Sở"
+    assert [e.doc_number for e in update.evidence] == ["12/BC-SXD"]
+
+
+def test_progress_update_sets_task_status_only_for_latest_period(services):
+    plan_id = services.plans.create(small_draft())
+    _, task = first_task(services, plan_id)
+    services.progress.record(
+        ProgressUpdate(task_id=task.id, period="2025-Q3", status=Status.DONE, result="Hoàn thành", reported_on=date(2025, 8, 1))
+    )
+    done = services.tasks.get(task.id)
+    assert (done.status, done.completed_on, done.result) == (Status.DONE, date(2025, 8, 1), "Hoàn thành")
+    services.progress.record(
+        ProgressUpdate(task_id=task.id, period="2025-Q2", status=Status.IN_PROGRESS, result="Đang làm")
+    )
+    assert services.tasks.get(task.id).status is Status.DONE
+    history = services.progress.history(task.id)
+    assert [u.period for u in history] == ["2025-Q3", "2025-Q2"]
+    snapshot = services.progress.delete(history[0].id)
+    services.progress.restore(snapshot)
+    assert [u.period for u in services.progress.history(task.id)] == ["2025-Q3", "2025-Q2"]
+
+
+@pytest.mark.parametrize("period, percent", [("2025-Q9", None), ("2025-Q1", 120)])
+def test_bad_progress_refused(services, period, percent):
+    plan_id = services.plans.create(small_draft())
+    _, task = first_task(services, plan_id)
+    with pytest.raises(ServiceError):
+        services.progress.record(ProgressUpdate(task_id=task.id, period=period, percent=percent))
+    assert services.progress.history(task.id) == []
+
+
+def test_units_rename_merge_delete(services):
+    plan_id = services.plans.create(small_draft())
+    _, task = first_task(services, plan_id)
+    inspect = services.units.find("Thanh tra Sở")
+    office = services.units.find("Văn phòng Sở")
+    services.units.update(inspect, name="Thanh tra", short_name="TTr", kind=UnitKind.UNIT)
+    assert services.units.find("thanh tra so") == inspect  # the old name still finds it
+    with pytest.raises(ServiceError):
+        services.units.delete(office)  # in use
+    services.units.merge(inspect, office)
+    links = services.tasks.get(task.id).units
+    assert TaskUnit(office, Role.COORDINATE, "Văn phòng Sở") in links
+    assert services.units.find("Thanh tra") == office
+    spare = services.units.create("Phòng Pháp chế")
+    with pytest.raises(ServiceError):
+        services.units.create("phong phap che")
+    services.units.delete(spare)
+    assert services.units.find("Phòng Pháp chế") is None
+    with pytest.raises(ServiceError):
+        services.units.merge(office, office)
+
+
+@pytest.mark.parametrize("stem", SAMPLE_STEMS)
+def test_every_sample_plan_can_be_saved_whole(services, stem):
+    sample = load_sample_json(stem)
+    plan_id = services.plans.create(draft_from_sample(sample))
+    tree = services.plans.tree(plan_id)
+    expected = sum(len(section["items"]) for section in sample["sections"])
+    assert len(tree.tasks) == expected
+    assert [s.ordinal for s in tree.ordered_sections(plan_id)] == [s["ordinal"] for s in sample["sections"]]
