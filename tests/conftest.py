@@ -17,12 +17,12 @@ SAMPLE_STEMS = ("000_36db36a684822c51", "002_faa90e4ac40fa61c", "004_38c702dbea5
 
 
 def sample_file(stem: str, suffix: str) -> Path:
-    """A sample plan file: ../shared/samples first, tests/data/samples as the copy."""
+    """A sample plan file: ../shared/samples when present, else the copy in tests/data/samples."""
     for folder in (SAMPLES, DATA / "samples"):
         path = folder / f"{stem}{suffix}"
         if path.exists():
             return path
-    pytest.skip(f"sample {stem}{suffix} not available")
+    raise FileNotFoundError(f"sample {stem}{suffix} is in neither {SAMPLES} nor {DATA / 'samples'}")
 
 
 def load_sample_json(stem: str) -> dict:

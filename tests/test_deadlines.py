@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import sample_file
+
 from kehoach_desktop.domain.deadlines import (
     Deadline,
     DeadlineKind,
@@ -18,7 +20,6 @@ from kehoach_desktop.domain.deadlines import (
     parse,
 )
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 UNSEEN = Path(__file__).resolve().parent / "data" / "deadlines_unseen.json"
 # The plan year of each sample (its title says "năm 2025" / "năm 2024").
 SAMPLE_YEARS = {"000_36db36a684822c51": 2025, "002_faa90e4ac40fa61c": 2024, "004_38c702dbea58b40f": 2025}
@@ -30,9 +31,7 @@ def _iso(days) -> list[str]:
 
 def _sample_cases():
     for stem, year in SAMPLE_YEARS.items():
-        path = SAMPLES / f"{stem}_deadlines.json"
-        if not path.exists():
-            continue
+        path = sample_file(stem, "_deadlines.json")
         for i, entry in enumerate(json.loads(path.read_text(encoding="utf-8"))):
             yield pytest.param(entry, year, id=f"{stem[:3]}-{i}")
 
