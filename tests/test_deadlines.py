@@ -299,3 +299,30 @@ def test_unseen_texts(entry):
     assert (deadline.kind.value, _iso(deadline.due)) == (entry["kind"], entry["due"]), entry["note"]
     expected_rule = entry.get("recurrence")
     assert (deadline.recurrence.to_json() if deadline.recurrence else None) == expected_rule
+
+
+# --- cases found while reviewing the parser ----------------------------------------------
+
+
+def test_dated_exception_keeps_the_monthly_rule():
+    deadline = parse("Trước ngày 25 hằng tháng (riêng tháng 12 trước ngày 15/12/2025)", 2025)
+    assert deadline.kind is DeadlineKind.RECURRING
+    assert deadline.recurrence == Recurrence(Frequency.MONTHLY, day=25)
+    assert len(deadline.due) == 12
+    assert deadline.due[-2:] == (date(2025, 11, 25), date(2025, 12, 15))
+
+
+def test_quarterly_rule_with_a_dated_annual_report():
+    deadline = parse("Báo cáo quý trước ngày 15 tháng cuối quý; báo cáo năm trước ngày 10/12/2025", 2025)
+    assert deadline.kind is DeadlineKind.RECURRING
+    assert _iso(deadline.due) == ["2025-03-15", "2025-06-15", "2025-09-15", "2025-12-10"]
+
+
+@pytest.mark.parametrize("text", ["Thực hiện từ tháng 5/2025", "Bắt đầu từ quý III/2025"])
+def test_a_start_without_an_end_is_ongoing(text):
+    assert parse(text, 2025).kind is DeadlineKind.ONGOING
+
+
+def test_a_range_is_still_a_period():
+    deadline = parse("Từ tháng 3 đến tháng 6/2025", 2025)
+    assert (deadline.kind, deadline.due) == (DeadlineKind.PERIOD, (date(2025, 6, 30),))

@@ -344,6 +344,8 @@ _HALF = re.compile(
 # "Cả năm", "trong năm", "cuối năm", "hết năm" with no year: the plan's year.
 _PLAN_YEAR = re.compile(r"\b(?:ca|trong|suot|cuoi|het)\s+nam\b(?!\s*[/-]?\s*\d)")
 # Between two periods, a range: "tháng 3 đến tháng 6", "Quý IV/2024 - Quý I/2025".
+_OPEN_START = re.compile(r"\b(?:tu|bat dau(?: tu)?)\s+(?:thang|quy|nam)\b")
+_RANGE_END = re.compile(r"\b(?:den|toi)\b|[-–]")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|den(?:\s+het)?|toi)\s*(?:(?:thang|quy|nam)\s*)?")
 
 
@@ -375,12 +377,19 @@ def parse(text: str | None, year: int) -> Deadline:
     due = _due_dates(hits, year)
     yearly = _single_yearless(hits) if freq is Frequency.YEARLY else None
     if due and not yearly:
+        rule = _recurrence(scoped, freq, None) if freq not in (None, Frequency.YEARLY) else None
+        if rule and rule.dates_in_year(year):
+            # "ngày 25 hằng tháng (riêng tháng 12 trước ngày 15/12)": the dated
+            # exception replaces the rule's date in that month; the rule stays.
+            return Deadline(raw, DeadlineKind.RECURRING, _with_exceptions(rule.dates_in_year(year), due), rule)
         return Deadline(raw, DeadlineKind.DATE if len(due) == 1 else DeadlineKind.DATES, due)
     if freq is not None:
         rule = _recurrence(scoped, freq, yearly)
         return Deadline(raw, DeadlineKind.RECURRING, rule.dates_in_year(year), rule)
     periods, whole_years = _periods(scoped, year)
     ongoing = bool(_ONGOING.search(scoped)) or any(hit.starts for hit in hits)
+    if periods and _OPEN_START.search(scoped) and not _RANGE_END.search(scoped):
+        return Deadline(raw, DeadlineKind.ONGOING)  # "Thực hiện từ tháng 5/2025": a start, no end
     if periods and not (ongoing and whole_years):
         kind = DeadlineKind.PERIOD if len(periods) == 1 else DeadlineKind.DATES
         return Deadline(raw, kind, periods)
@@ -430,6 +439,12 @@ def _due_dates(hits: list[_Hit], year: int) -> tuple[date, ...]:
         if day and not hit.starts:
             due.add(_add_days(day, hit.plus_days, hit.workdays))
     return tuple(sorted(d for d in due if d))
+
+
+def _with_exceptions(rule_dates: tuple[date, ...], exceptions: tuple[date, ...]) -> tuple[date, ...]:
+    months = {(d.year, d.month) for d in exceptions}
+    kept = [d for d in rule_dates if (d.year, d.month) not in months]
+    return tuple(sorted(set(kept) | set(exceptions)))
 
 
 def _single_yearless(hits: list[_Hit]) -> _Hit | None:
