@@ -184,6 +184,22 @@ def test_progress_update_sets_task_status_only_for_latest_period(services):
     snapshot = services.progress.delete(history[0].id)
     services.progress.restore(snapshot)
     assert [u.period for u in services.progress.history(task.id)] == ["2025-Q3", "2025-Q2"]
+    assert services.tasks.get(task.id).status is Status.DONE
+
+
+def test_deleting_an_update_can_give_the_task_back_its_state(services):
+    plan_id = services.plans.create(small_draft())
+    _, task = first_task(services, plan_id)
+    before = services.progress.task_state(task.id)
+    update_id = services.progress.record(
+        ProgressUpdate(task_id=task.id, period="2025-Q3", status=Status.DONE, result="Xong", reported_on=date(2025, 8, 1))
+    )
+    snapshot = services.progress.delete(update_id, task_state=before)
+    undone = services.tasks.get(task.id)
+    assert (undone.status, undone.result, undone.completed_on) == (Status.NOT_STARTED, "", None)
+    services.progress.restore(snapshot)
+    redone = services.tasks.get(task.id)
+    assert (redone.status, redone.result, redone.completed_on) == (Status.DONE, "Xong", date(2025, 8, 1))
 
 
 @pytest.mark.parametrize("period, percent", [("2025-Q9", None), ("2025-Q1", 120)])

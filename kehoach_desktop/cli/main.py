@@ -10,6 +10,7 @@ import pkgutil
 import sqlite3
 import sys
 import traceback
+from datetime import date
 from importlib import import_module
 
 from kehoach_desktop import __version__
@@ -39,10 +40,21 @@ def build_parser() -> ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kehoach-desktop {__version__}")
     add_db_option(parser, top_level=True)
+    add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=ArgumentParser)
     for name in command_modules():
         import_module(name).register(commands)
     return parser
+
+
+def add_window_options(parser) -> None:
+    """How the window starts (no sub-command)."""
+    parser.add_argument("--demo", action="store_true", help="mở cửa sổ trên một bản dữ liệu mẫu mới tạo")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="chụp cửa sổ khi đã hiện đủ dữ liệu rồi thoát")
+    parser.add_argument("--size", metavar="RỘNGxCAO", help="kích thước cửa sổ khi chụp (mặc định 1400x900)")
+    parser.add_argument(
+        "--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD", help="ngày tính quá hạn, sắp đến hạn (mặc định: hôm nay)"
+    )
 
 
 def _use_utf8_console() -> None:

@@ -19,7 +19,7 @@ from kehoach_desktop.store.database import now_text
 class ProgressSnapshot:
     update: dict
     evidence: list[dict]
-    task_before: dict  # the task's status/result/completed_on before the update applied
+    task_state: dict  # the task's status/result/completed_on while the update was there
 
 
 class ProgressService:
@@ -82,7 +82,16 @@ class ProgressService:
                 )
         return update_id
 
-    def delete(self, update_id: int) -> ProgressSnapshot:
+    def task_state(self, task_id: int) -> dict:
+        """The task fields an update may change, to give back on undo."""
+        row = self.store.execute("SELECT status, result, completed_on FROM task WHERE id = ?", [task_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}.")
+        return dict(zip(("status", "result", "completed_on"), row))
+
+    def delete(self, update_id: int, task_state: dict | None = None) -> ProgressSnapshot:
+        """Delete an update; `task_state` (from task_state() before it was recorded)
+        puts the task back as it was."""
         with self.store.write() as db:
             rows = list(db.query("SELECT * FROM progress_update WHERE id = ?", [update_id]))
             if not rows:
@@ -92,12 +101,13 @@ class ProgressService:
                 "SELECT status, result, completed_on FROM task WHERE id = ?", [rows[0]["task_id"]]
             ).fetchone()
             db.execute("DELETE FROM progress_update WHERE id = ?", [update_id])
-        before = dict(zip(("status", "result", "completed_on"), task))
-        return ProgressSnapshot(rows[0], evidence, before)
+            if task_state is not None:
+                db["task"].update(rows[0]["task_id"], task_state)
+        return ProgressSnapshot(rows[0], evidence, dict(zip(("status", "result", "completed_on"), task)))
 
     def restore(self, snapshot: ProgressSnapshot) -> None:
         with self.store.write() as db:
             db["progress_update"].insert(snapshot.update)
             if snapshot.evidence:
                 db["evidence"].insert_all(snapshot.evidence)
-            db["task"].update(snapshot.update["task_id"], snapshot.task_before)
+            db["task"].update(snapshot.update["task_id"], snapshot.task_state)

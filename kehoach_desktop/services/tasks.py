@@ -114,6 +114,10 @@ class TaskService:
         row = _task_row(self.store.db, task_id)
         return _sibling_ids(self.store.db, row["section_id"], row["parent_id"])
 
+    def siblings_in(self, section_id: int, parent_id: int | None) -> list[int]:
+        """Ids of the tasks directly under (section, parent), in order."""
+        return _sibling_ids(self.store.db, section_id, parent_id)
+
     def delete(self, task_id: int) -> TaskSnapshot:
         """Delete the task and its sub-tasks; the snapshot brings them back."""
         with self.store.write() as db:

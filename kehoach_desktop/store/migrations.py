@@ -35,9 +35,8 @@ class Migration:
 def available() -> tuple[Migration, ...]:
     """Every migration in db/, checked to be numbered 1, 2, 3 ... without gaps."""
     found = sorted(
-        Migration(int(match[1]), path)
-        for path in resources.folder("db").iterdir()
-        if (match := _NAME.match(path.name))
+        (Migration(int(match[1]), path) for path in resources.folder("db").iterdir() if (match := _NAME.match(path.name))),
+        key=lambda migration: migration.version,
     )
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:

@@ -1,0 +1,175 @@
+"""Record a progress update for one reporting period, with its evidence documents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTableWidgetItem
+
+from kehoach_desktop.domain.models import Evidence, ProgressUpdate, Role, Task
+from kehoach_desktop.domain.periods import ROMAN, Period, PeriodError
+from kehoach_desktop.domain.statuses import Status
+from kehoach_desktop.gui.forms.ui_progress_dialog import Ui_ProgressDialog
+from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit
+from kehoach_desktop.services import Services
+
+PERIOD_KINDS = (
+    ("month", "Tháng"),
+    ("quarter", "Quý"),
+    ("h1", "6 tháng đầu năm"),
+    ("h2", "6 tháng cuối năm"),
+    ("nine", "9 tháng"),
+    ("year", "Năm"),
+    ("custom", "Từ ngày … đến ngày …"),
+)
+
+
+def default_period(today: date) -> tuple[str, int, int]:
+    """The kind, index and year a user most likely reports: this month."""
+    return "month", today.month, today.year
+
+
+class ProgressDialog(QDialog):
+    def __init__(self, parent, services: Services, task: Task, today: date | None = None):
+        super().__init__(parent)
+        self.ui = Ui_ProgressDialog()
+        self.ui.setupUi(self)
+        self.services, self.task = services, task
+        today = today or date.today()
+        ui = self.ui
+        ui.taskLabel.setText(f"{task.number}. {task.content}" if task.number else task.content)
+        for code, label in PERIOD_KINDS:
+            ui.periodKindCombo.addItem(label, code)
+        kind, index, year = default_period(today)
+        ui.periodYearSpin.setValue(year)
+        setup_date_edit(ui.periodFromEdit, date(today.year, today.month, 1))
+        setup_date_edit(ui.periodToEdit, today)
+        setup_date_edit(ui.reportedEdit, today)
+        ui.periodKindCombo.currentIndexChanged.connect(self._kind_changed)
+        select_data(ui.periodKindCombo, kind)
+        self._kind_changed()
+        select_data(ui.periodIndexCombo, index)
+        for status in Status:
+            ui.statusCombo.addItem(status.label, status.value)
+        select_data(ui.statusCombo, (task.status if task.status is not Status.NOT_STARTED else Status.IN_PROGRESS).value)
+        self._fill_units()
+        ui.resultEdit.setPlainText(task.result)
+        ui.evidenceTable.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ui.addEvidenceButton.clicked.connect(self._add_evidence_row)
+        ui.removeEvidenceButton.clicked.connect(self._remove_evidence_row)
+        ui.chooseFileButton.clicked.connect(self._choose_file)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("&Lưu")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("&Hủy")
+        ui.buttonBox.accepted.connect(self._accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        self._update: ProgressUpdate | None = None
+
+    def _fill_units(self) -> None:
+        combo = self.ui.unitCombo
+        combo.addItem("(Văn phòng tổng hợp — không ghi đơn vị)", None)
+        for link in self.task.units:
+            combo.addItem(f"{link.unit_name} ({link.role.label.lower()})", link.unit_id)
+        leads = [link.unit_id for link in self.task.units if link.role is Role.LEAD]
+        if leads:
+            select_data(combo, leads[0])
+
+    def _kind_changed(self) -> None:
+        ui = self.ui
+        kind = ui.periodKindCombo.currentData()
+        ui.periodIndexCombo.clear()
+        if kind == "month":
+            for month in range(1, 13):
+                ui.periodIndexCombo.addItem(f"tháng {month:02d}", month)
+        elif kind == "quarter":
+            for quarter in range(1, 5):
+                ui.periodIndexCombo.addItem(f"quý {ROMAN[quarter - 1]}", quarter)
+        custom = kind == "custom"
+        ui.periodIndexCombo.setVisible(kind in ("month", "quarter"))
+        ui.periodYearSpin.setVisible(not custom)
+        ui.periodFromEdit.setVisible(custom)
+        ui.periodToEdit.setVisible(custom)
+
+    def period(self) -> Period:
+        ui = self.ui
+        kind, year = ui.periodKindCombo.currentData(), ui.periodYearSpin.value()
+        index = ui.periodIndexCombo.currentData()
+        if kind == "month":
+            return Period.month(year, index)
+        if kind == "quarter":
+            return Period.quarter(year, index)
+        if kind in ("h1", "h2"):
+            return Period.half(year, 1 if kind == "h1" else 2)
+        if kind == "nine":
+            return Period.nine_months(year)
+        if kind == "year":
+            return Period.whole_year(year)
+        return Period.between(from_qdate(ui.periodFromEdit.date()), from_qdate(ui.periodToEdit.date()))
+
+    def _add_evidence_row(self) -> None:
+        table = self.ui.evidenceTable
+        table.insertRow(table.rowCount())
+        table.setCurrentCell(table.rowCount() - 1, 0)
+        table.editItem(table.item(table.rowCount() - 1, 0) or self._blank(table.rowCount() - 1, 0))
+
+    def _blank(self, row: int, column: int) -> QTableWidgetItem:
+        item = QTableWidgetItem("")
+        self.ui.evidenceTable.setItem(row, column, item)
+        return item
+
+    def _remove_evidence_row(self) -> None:
+        row = self.ui.evidenceTable.currentRow()
+        if row >= 0:
+            self.ui.evidenceTable.removeRow(row)
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn tài liệu kiểm chứng")
+        if not path:
+            return
+        table = self.ui.evidenceTable
+        if table.currentRow() < 0:
+            self._add_evidence_row()
+        table.setItem(table.currentRow(), 3, QTableWidgetItem(path))
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.ui.evidenceTable.item(row, column)
+        return item.text().strip() if item else ""
+
+    def evidence(self) -> list[Evidence]:
+        """The evidence rows; raises ValueError naming the row with a bad date."""
+        items = []
+        for row in range(self.ui.evidenceTable.rowCount()):
+            number, day, summary, path = (self._cell(row, column) for column in range(4))
+            if not any((number, day, summary, path)):
+                continue
+            issued = None
+            if day:
+                try:
+                    issued = datetime.strptime(day, "%d/%m/%Y").date()
+                except ValueError:
+                    raise ValueError(f"Tài liệu dòng {row + 1}: ngày «{day}» phải viết dạng dd/mm/yyyy.") from None
+            items.append(Evidence(doc_number=number, issued_on=issued, summary=summary, file_path=path))
+        return items
+
+    def _accept(self) -> None:
+        try:
+            period = self.period()
+            evidence = self.evidence()
+        except (ValueError, PeriodError) as exc:
+            self.ui.errorLabel.setText(str(exc))
+            return
+        ui = self.ui
+        self._update = ProgressUpdate(
+            task_id=self.task.id,
+            period=period.code,
+            status=Status(ui.statusCombo.currentData()),
+            percent=ui.percentSpin.value(),
+            result=ui.resultEdit.toPlainText(),
+            difficulties=ui.difficultiesEdit.toPlainText(),
+            reported_on=from_qdate(ui.reportedEdit.date()),
+            unit_id=ui.unitCombo.currentData(),
+            evidence=evidence,
+        )
+        self.accept()
+
+    def result_update(self) -> ProgressUpdate:
+        return self._update

@@ -1,0 +1,373 @@
+"""The task tree: a QAbstractItemModel over plans, sections, areas or units and their tasks.
+
+The model is built from a PlanTree in one pass into light Node objects; every
+value a row shows (texts, folded search key, judgement) is computed once there,
+so painting and filtering 10,000 rows do no database work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from kehoach_desktop.domain.areas import AREAS
+from kehoach_desktop.domain.deadlines import DeadlineKind
+from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
+from kehoach_desktop.domain.models import Role, Task
+from kehoach_desktop.domain.text import fold
+from kehoach_desktop.domain.tree import PlanTree
+from kehoach_desktop.gui import icons
+
+
+class ViewMode(str, Enum):
+    BY_PLAN = "plan"
+    BY_AREA = "area"
+    BY_UNIT = "unit"
+
+    @property
+    def label(self) -> str:
+        return {"plan": "Kế hoạch (mục như bản in)", "area": "Lĩnh vực", "unit": "Đơn vị"}[self.value]
+
+
+COLUMNS = ("TT", "Nhiệm vụ", "Tiến độ", "Hạn", "Chủ trì", "Phối hợp", "Trạng thái", "Kết quả")
+COL_NUMBER, COL_CONTENT, COL_SCHEDULE, COL_DUE, COL_LEAD, COL_COORD, COL_STATUS, COL_RESULT = range(8)
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Node behind a row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (dates, numbers)
+TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_COLOURS = {
+    Timeliness.OVERDUE: QColor("#b71c1c"),
+    Timeliness.DUE_SOON: QColor("#9a5b00"),
+    Timeliness.DONE_ON_TIME: QColor("#1b5e20"),
+    Timeliness.DONE_LATE: QColor("#6d5a00"),
+    Timeliness.CANCELLED: QColor("#616161"),
+}
+_BACKGROUNDS = {
+    Timeliness.OVERDUE: QColor("#fdecea"),
+    Timeliness.DUE_SOON: QColor("#fff4e0"),
+    Timeliness.DONE_ON_TIME: QColor("#edf7ee"),
+    Timeliness.DONE_LATE: QColor("#f7f3e3"),
+}
+
+
+class Node:
+    """One row: a group (plan, section, area, unit) or a task."""
+
+    __slots__ = ("parent", "children", "row", "task", "title", "order", "ref", "cells", "search_key",
+                 "timeliness", "unit_ids", "area_code", "due", "tooltip", "task_count", "overdue_count")  # fmt: skip
+
+    def __init__(self, parent: Node | None, title: str = "", task: Task | None = None, order: int = 0):
+        self.parent = parent
+        self.children: list[Node] = []
+        self.row = 0
+        self.task = task
+        self.title = title
+        self.order = order
+        self.ref: tuple = ()  # for groups: ("plan", id), ("section", id), ("area", code), ("unit", id)
+        self.cells: tuple[str, ...] = ()
+        self.search_key = ""
+        self.timeliness = Timeliness.NONE
+        self.unit_ids: frozenset[int] = frozenset()
+        self.area_code = ""
+        self.due: date | None = None
+        self.tooltip = ""
+        self.task_count = 0
+        self.overdue_count = 0
+
+    @property
+    def is_task(self) -> bool:
+        return self.task is not None
+
+    def add(self, child: Node) -> Node:
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+
+@dataclass
+class ModelOptions:
+    mode: ViewMode = ViewMode.BY_PLAN
+    as_of: date = field(default_factory=date.today)
+
+
+class TaskTreeModel(QAbstractItemModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._root = Node(None)
+        self._tree: PlanTree | None = None
+        self._options = ModelOptions()
+        self._task_nodes: list[Node] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- building -------------------------------------------------------------------
+
+    def load(self, tree: PlanTree, mode: ViewMode, as_of: date) -> None:
+        self.beginResetModel()
+        self._tree = tree
+        self._options = ModelOptions(mode, as_of)
+        self._root = Node(None)
+        self._task_nodes = []
+        builder = {ViewMode.BY_PLAN: self._build_by_plan, ViewMode.BY_AREA: self._build_by_area,
+                   ViewMode.BY_UNIT: self._build_by_unit}[mode]  # fmt: skip
+        builder(tree)
+        self._count_groups(self._root)
+        self.endResetModel()
+
+    @property
+    def tree(self) -> PlanTree | None:
+        return self._tree
+
+    @property
+    def mode(self) -> ViewMode:
+        return self._options.mode
+
+    @property
+    def as_of(self) -> date:
+        return self._options.as_of
+
+    def task_nodes(self) -> list[Node]:
+        return self._task_nodes
+
+    def _build_by_plan(self, tree: PlanTree) -> None:
+        several = len(tree.plans) > 1
+        for plan in tree.plans:
+            holder = self._root
+            if several:
+                holder = self._root.add(Node(self._root, plan.title or plan.doc_number, order=len(self._root.children)))
+                holder.ref = ("plan", plan.id)
+            for section in tree.top_sections(plan.id):
+                group = self._section_node(holder, section, section.position)
+                self._add_task_subtrees(group, tree.section_tasks(section), tree)
+                for sub in tree.subsections(section):
+                    child = self._section_node(group, sub, len(group.children))
+                    self._add_task_subtrees(child, tree.section_tasks(sub), tree)
+
+    def _section_node(self, holder: Node, section, order: int) -> Node:
+        node = holder.add(Node(holder, _section_title(section), order=order))
+        node.area_code = section.area_code
+        node.ref = ("section", section.id)
+        return node
+
+    def _build_by_area(self, tree: PlanTree) -> None:
+        groups = {}
+        for order, item in enumerate(AREAS):
+            groups[item.code] = Node(self._root, item.name, order=order)
+            groups[item.code].area_code = item.code
+            groups[item.code].ref = ("area", item.code)
+        for plan in tree.plans:
+            for section in tree.ordered_sections(plan.id):
+                self._add_task_subtrees(groups[section.area_code], tree.section_tasks(section), tree)
+        for node in groups.values():
+            if node.children:
+                self._root.add(node)
+
+    def _build_by_unit(self, tree: PlanTree) -> None:
+        by_unit: dict[int, Node] = {}
+        for plan in tree.plans:
+            for section, task, _depth in tree.plan_walk(plan.id):
+                for link in task.units:
+                    group = by_unit.get(link.unit_id)
+                    if group is None:
+                        group = by_unit[link.unit_id] = Node(self._root, link.unit_name)
+                        group.ref = ("unit", link.unit_id)
+                    if not group.children or group.children[-1].task is not task:
+                        self._add_task(group, task, tree)
+        for order, group in enumerate(sorted(by_unit.values(), key=lambda n: fold(n.title))):
+            group.order = order
+            self._root.add(group)
+
+    def _add_task_subtrees(self, parent: Node, tasks: list[Task], tree: PlanTree) -> None:
+        for task in tasks:
+            node = self._add_task(parent, task, tree)
+            self._add_task_subtrees(node, tree.children(task), tree)
+
+    def _add_task(self, parent: Node, task: Task, tree: PlanTree) -> Node:
+        node = parent.add(Node(parent, task=task, order=task.position))
+        self._describe(node, tree)
+        self._task_nodes.append(node)
+        return node
+
+    def _describe(self, node: Node, tree: PlanTree) -> None:
+        """Compute once what the row shows, sorts and filters on."""
+        task = node.task
+        as_of = self._options.as_of
+        node.timeliness = judge(task.deadline, task.status, task.completed_on, as_of)
+        node.due = _shown_due(task, as_of)
+        leads = ", ".join(task.unit_names(Role.LEAD)) or task.lead_text
+        coords = ", ".join(task.unit_names(Role.COORDINATE)) or task.coordinate_text
+        status = status_label(task.status, node.timeliness)
+        if node.timeliness in (Timeliness.OVERDUE, Timeliness.DUE_SOON):
+            status = f"{status} · {node.timeliness.label}"
+        node.cells = (
+            task.number,
+            task.content,
+            task.schedule_text,
+            node.due.strftime("%d/%m/%Y") if node.due else "",
+            leads,
+            coords,
+            status,
+            task.result,
+        )
+        node.unit_ids = frozenset(link.unit_id for link in task.units)
+        node.area_code = tree.area_of(task)
+        node.search_key = fold(" ".join((task.number, task.content, task.output, task.note, task.target,
+                                         task.result, task.schedule_text, task.lead_text, task.coordinate_text,
+                                         task.assignment_raw, leads, coords)))  # fmt: skip
+        plan = tree.plan_by_id.get(task.plan_id)
+        node.tooltip = (plan.title + "\n\n" if plan and len(tree.plans) > 1 else "") + task.content
+
+    def _count_groups(self, node: Node) -> tuple[int, int]:
+        """Tasks and overdue tasks under each group (sub-tasks included)."""
+        total = overdue = 0
+        for child in node.children:
+            if child.is_task:
+                total += 1
+                overdue += child.timeliness is Timeliness.OVERDUE
+            below = self._count_groups(child)
+            total, overdue = total + below[0], overdue + below[1]
+        node.task_count, node.overdue_count = total, overdue
+        return total, overdue
+
+    # --- the Qt model interface ------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        node = parent.internalPointer() if parent.isValid() else self._root
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index=QModelIndex()):  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node: Node = index.internalPointer()
+        holder = node.parent
+        if holder is None or holder is self._root:
+            return QModelIndex()
+        return self.createIndex(holder.row, 0, holder)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            if parent.column() > 0:
+                return 0
+            return len(parent.internalPointer().children)
+        return len(self._root.children)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        column = index.column()
+        if role == NODE_ROLE:
+            return node
+        if node.is_task:
+            return self._task_data(node, column, role)
+        return self._group_data(node, column, role)
+
+    def _task_data(self, node: Node, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = node.tooltip if column == COL_CONTENT else node.cells[column]
+            return text or None
+        if role == SORT_ROLE:
+            return _sort_key(node, column)
+        if role == TASK_ID_ROLE:
+            return node.task.id
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_NUMBER:
+            return icons.for_timeliness(node.timeliness, node.task.status)
+        if role == Qt.ItemDataRole.ForegroundRole and node.timeliness in _COLOURS:
+            return QBrush(_COLOURS[node.timeliness])
+        if role == Qt.ItemDataRole.BackgroundRole and node.timeliness in _BACKGROUNDS:
+            return QBrush(_BACKGROUNDS[node.timeliness])
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_NUMBER:
+            label = node.timeliness.label
+            return f"{node.cells[0]} {label}".strip()
+        return None
+
+    def _group_data(self, node: Node, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return group_caption(node)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == SORT_ROLE:
+            return node.order
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return group_caption(node)
+        return None
+
+    # --- finding rows ------------------------------------------------------------------
+
+    def index_of_task(self, task_id: int) -> QModelIndex:
+        """The first row showing the task (a task shows once per unit in the unit view)."""
+        for node in self._task_nodes:
+            if node.task.id == task_id:
+                return self.createIndex(node.row, 0, node)
+        return QModelIndex()
+
+    def iter_groups(self, node: Node | None = None) -> Iterator[Node]:
+        for child in (node or self._root).children:
+            if not child.is_task:
+                yield child
+                yield from self.iter_groups(child)
+
+    def group_index(self, node: Node) -> QModelIndex:
+        return self.createIndex(node.row, 0, node)
+
+
+def group_caption(node: Node) -> str:
+    counts = f"{node.task_count} nhiệm vụ"
+    if node.overdue_count:
+        counts += f" · {node.overdue_count} quá hạn"
+    return f"{node.title}   ({counts})"
+
+
+def _section_title(section) -> str:
+    ordinal = section.ordinal.strip()
+    return f"{ordinal}. {section.title}" if ordinal else section.title
+
+
+def _shown_due(task: Task, as_of: date) -> date | None:
+    """The date in the Hạn column: the next due date, else the last one passed."""
+    deadline = task.deadline
+    upcoming = deadline.next_due(as_of)
+    if upcoming:
+        return upcoming
+    if deadline.kind in (DeadlineKind.DATE, DeadlineKind.DATES, DeadlineKind.PERIOD):
+        return deadline.final_due
+    return None
+
+
+def _number_key(number: str) -> tuple:
+    parts = []
+    for part in number.replace(",", ".").split("."):
+        parts.append((0, int(part), "") if part.isdigit() else (1, 0, part))
+    return tuple(parts)
+
+
+def _sort_key(node: Node, column: int):
+    if column == COL_NUMBER:
+        return _number_key(node.task.number)
+    if column == COL_DUE:
+        return node.due.toordinal() if node.due else 10**7
+    return fold(node.cells[column])
+
