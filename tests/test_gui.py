@@ -112,6 +112,7 @@ def test_by_area_view_groups_in_catalog_order(services, sample_plan):
     model = TaskTreeModel()
     model.load(services.plans.tree(sample_plan), ViewMode.BY_AREA, AS_OF)
     titles = [model.index(row, 0).data(NODE_ROLE).title for row in range(model.rowCount())]
+    assert all(model.index(row, COL_CONTENT).data().startswith(title) for row, title in enumerate(titles))
     assert titles[:6] == [
         "Cải cách thể chế", "Cải cách thủ tục hành chính", "Cải cách tổ chức bộ máy",
         "Cải cách chế độ công vụ", "Cải cách tài chính công", "Xây dựng chính quyền điện tử, chính quyền số",
@@ -136,9 +137,10 @@ def test_by_unit_view_lists_each_units_tasks(services, sample_plan):
 def test_window_shows_plan_sections_and_totals(window):
     tree = window.ui.taskTree
     first = window.proxy.index(0, 0)
-    assert first.data().startswith("I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH")
-    assert "5 nhiệm vụ" in first.data()
-    assert tree.isFirstColumnSpanned(0, QModelIndex())
+    assert first.data() == "I"
+    caption = first.siblingAtColumn(COL_CONTENT).data()
+    assert caption.startswith("CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH") and "5 nhiệm vụ" in caption
+    assert tree.isExpanded(first)
     assert len(visible_tasks(window)) == 75
     assert window.totals_label.text().startswith("Tổng: 75 nhiệm vụ")
     assert "Cải thiện và nâng cao" in window.windowTitle()

@@ -8,6 +8,8 @@ import unicodedata
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{2,}")
 # Word's vertical tab, form feed and other C0 controls that are not line breaks.
+# Combining diacritical marks: every Vietnamese tone and vowel mark decomposes into this block.
+_MARKS = re.compile("[\u0300-\u036f]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -43,8 +45,7 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _MARKS.sub("", unicodedata.normalize("NFD", text))  # a regex: C speed on 10,000 tasks
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", stripped.casefold().replace("\n", " ")).strip()
 

@@ -83,8 +83,10 @@ class MainWindow(QMainWindow):
         tree.selectionModel().currentRowChanged.connect(self._current_changed)
         tree.activated.connect(lambda _index: self.edit_task())
         tree.customContextMenuRequested.connect(self._tree_menu)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
-            signal.connect(self._schedule_spans)
+        # Every rebuild of the proxy (reload, filter, sort) keeps the groups the user closed.
+        self._collapsed: set = set()
+        self.proxy.modelAboutToBeReset.connect(self._remember_collapsed)
+        self.proxy.modelReset.connect(self._after_reset)
         self.ui.mainSplitter.setStretchFactor(0, 3)
         self.ui.mainSplitter.setStretchFactor(1, 1)
         self.ui.mainSplitter.setSizes([1000, 340])
@@ -160,7 +162,7 @@ class MainWindow(QMainWindow):
         self.progress_action = self._action("&Cập nhật tiến độ…", self.record_progress, "Ctrl+U", icon="in_progress")
         self.find_action = self._action("&Tìm", self.focus_search, key.Find)
         self.printed_order_action = self._action("Thứ tự như &bản in", self.printed_order)
-        self.expand_action = self._action("&Mở rộng tất cả", lambda: self.ui.taskTree.expandAll())
+        self.expand_action = self._action("&Mở rộng tất cả", lambda: self.expand(set()))
         self.collapse_action = self._action("Th&u gọn tất cả", self.collapse_to_groups)
         self.summary_action = self._action("Thông báo &quá hạn, sắp đến hạn", self.show_summary)
         self.view_actions = []
@@ -281,14 +283,9 @@ class MainWindow(QMainWindow):
         """(Re)build the tree from the database, keeping the selection and open groups."""
         if keep_task is None:
             keep_task = self.current_task_id()
-        collapsed = self._collapsed_groups()
         tree = self.services.plans.tree(self.selected_plan_ids())
         self.model.load(tree, self.mode, self.as_of)
-        self.ui.taskTree.expandAll()
-        for node in self.model.iter_groups():
-            if node.ref in collapsed:
-                self.ui.taskTree.collapse(self.proxy.mapFromSource(self.model.group_index(node)))
-        self.apply_filter()
+        self.update_totals()
         if keep_task is not None:
             self.select_task(keep_task)
         self.as_of_label.setText(f"Ngày tính: {self.as_of:%d/%m/%Y}")
@@ -306,17 +303,11 @@ class MainWindow(QMainWindow):
     def set_mode(self, mode: ViewMode) -> None:
         self.ui.viewCombo.setCurrentIndex(self.ui.viewCombo.findData(mode.value))
 
-    def _schedule_spans(self, *args) -> None:
-        QTimer.singleShot(0, self._span_groups)
+    def _remember_collapsed(self) -> None:
+        self._collapsed = self._collapsed_groups()
 
-    def _span_groups(self, parent: QModelIndex = QModelIndex()) -> None:
-        """Group rows (plan, section, area, unit) show their caption across all columns."""
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
-            node: Node = index.data(NODE_ROLE)
-            if node is not None and not node.is_task:
-                self.ui.taskTree.setFirstColumnSpanned(row, parent, True)
-                self._span_groups(index)
+    def _after_reset(self) -> None:
+        self.expand(set() if self.proxy.task_filter.active else self._collapsed)
 
     # --- filtering --------------------------------------------------------------------------------
 
@@ -343,12 +334,17 @@ class MainWindow(QMainWindow):
         )
 
     def apply_filter(self) -> None:
-        task_filter = self.current_filter()
-        self.proxy.set_filter(task_filter)
-        if task_filter.active:
-            self.ui.taskTree.expandAll()
-        self._span_groups()
+        self.proxy.set_filter(self.current_filter())
         self.update_totals()
+
+    def expand(self, collapsed: set) -> None:
+        """Open every group and parent task, except the groups the user had closed.
+
+        Only rows with children are touched: expandAll() would visit 10,000 rows."""
+        tree = self.ui.taskTree
+        for index in self.proxy.expandable_indexes():
+            node: Node = index.data(NODE_ROLE)
+            tree.setExpanded(index, node.is_task or node.ref not in collapsed)
 
     def update_totals(self) -> None:
         nodes = self.proxy.matching_nodes()

@@ -56,10 +56,14 @@ _BACKGROUNDS = {
 }
 
 
+_GROUP_BACKGROUND = QBrush(QColor("#eef2f7"))
+FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
 class Node:
     """One row: a group (plan, section, area, unit) or a task."""
 
-    __slots__ = ("parent", "children", "row", "task", "title", "order", "ref", "cells", "search_key",
+    __slots__ = ("parent", "children", "row", "task", "title", "label", "order", "ref", "cells", "search_key",
                  "timeliness", "unit_ids", "area_code", "due", "tooltip", "task_count", "overdue_count")  # fmt: skip
 
     def __init__(self, parent: Node | None, title: str = "", task: Task | None = None, order: int = 0):
@@ -68,6 +72,7 @@ class Node:
         self.row = 0
         self.task = task
         self.title = title
+        self.label = ""  # for groups: the TT column ("I", "A")
         self.order = order
         self.ref: tuple = ()  # for groups: ("plan", id), ("section", id), ("area", code), ("unit", id)
         self.cells: tuple[str, ...] = ()
@@ -150,7 +155,8 @@ class TaskTreeModel(QAbstractItemModel):
                     self._add_task_subtrees(child, tree.section_tasks(sub), tree)
 
     def _section_node(self, holder: Node, section, order: int) -> Node:
-        node = holder.add(Node(holder, _section_title(section), order=order))
+        node = holder.add(Node(holder, section.title, order=order))
+        node.label = section.ordinal
         node.area_code = section.area_code
         node.ref = ("section", section.id)
         return node
@@ -268,15 +274,15 @@ class TaskTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        node: Node = index.internalPointer()
-        column = index.column()
+        return self.node_data(index.internalPointer(), index.column(), role)
+
+    def node_data(self, node: Node, column: int, role):
+        """What a row shows; also called directly by the filter proxy (no index needed)."""
         if role == NODE_ROLE:
             return node
         if node.is_task:
@@ -290,7 +296,7 @@ class TaskTreeModel(QAbstractItemModel):
             text = node.tooltip if column == COL_CONTENT else node.cells[column]
             return text or None
         if role == SORT_ROLE:
-            return _sort_key(node, column)
+            return sort_key(node, column)
         if role == TASK_ID_ROLE:
             return node.task.id
         if role == Qt.ItemDataRole.DecorationRole and column == COL_NUMBER:
@@ -305,14 +311,19 @@ class TaskTreeModel(QAbstractItemModel):
         return None
 
     def _group_data(self, node: Node, column: int, role):
-        if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return group_caption(node)
+        """A group row reads like the printed table's section row: "I | CẢI CÁCH THỂ CHẾ (5 nhiệm vụ)"."""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == COL_NUMBER:
+                return node.label
+            if column == COL_CONTENT:
+                return group_caption(node)
+            return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == SORT_ROLE:
             return node.order
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return group_caption(node)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _GROUP_BACKGROUND
         return None
 
     # --- finding rows ------------------------------------------------------------------
@@ -333,17 +344,19 @@ class TaskTreeModel(QAbstractItemModel):
     def group_index(self, node: Node) -> QModelIndex:
         return self.createIndex(node.row, 0, node)
 
+    def node_index(self, node: Node, column: int = 0) -> QModelIndex:
+        return self.createIndex(node.row, column, node) if node is not self._root else QModelIndex()
+
+    @property
+    def root(self) -> Node:
+        return self._root
+
 
 def group_caption(node: Node) -> str:
     counts = f"{node.task_count} nhiệm vụ"
     if node.overdue_count:
         counts += f" · {node.overdue_count} quá hạn"
     return f"{node.title}   ({counts})"
-
-
-def _section_title(section) -> str:
-    ordinal = section.ordinal.strip()
-    return f"{ordinal}. {section.title}" if ordinal else section.title
 
 
 def _shown_due(task: Task, as_of: date) -> date | None:
@@ -364,7 +377,7 @@ def _number_key(number: str) -> tuple:
     return tuple(parts)
 
 
-def _sort_key(node: Node, column: int):
+def sort_key(node: Node, column: int):
     if column == COL_NUMBER:
         return _number_key(node.task.number)
     if column == COL_DUE:

@@ -165,7 +165,7 @@ def load_tasks(db: sqlite_utils.Database, plan_ids: Sequence[int]) -> list[Task]
             list(plan_ids),
         )
     ]
-    links = load_links(db, f"SELECT task_id FROM task WHERE plan_id IN ({marks})", list(plan_ids))
+    links = load_links(db, f"SELECT id FROM task WHERE plan_id IN ({marks})", list(plan_ids))
     for task in tasks:
         task.units = links.get(task.id, [])
     return tasks
