@@ -9,6 +9,7 @@ import pytest
 from kehoach_desktop import __version__
 from kehoach_desktop.cli.main import main
 from kehoach_desktop.store import Store
+from kehoach_desktop.store.migrations import latest_version
 
 
 def run(argv, capsys):
@@ -71,7 +72,9 @@ def test_usage_errors_are_vietnamese_exit_2(capsys):
 def test_check_sound_file(db_path, capsys):
     Store.open(db_path).close()
     code, out, _ = run(["check", "--db", str(db_path)], capsys)
-    assert code == 0 and "tốt" in out and "Phiên bản lược đồ: 1" in out
+    from kehoach_desktop.store.migrations import latest_version
+
+    assert code == 0 and "tốt" in out and f"Phiên bản lược đồ: {latest_version()}" in out
 
 
 def test_check_damaged_file_exits_1_and_leaves_it(tmp_path, capsys):
