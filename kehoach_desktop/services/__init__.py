@@ -7,6 +7,7 @@ database unchanged.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from kehoach_desktop.services.errors import NotFoundError, ServiceError  # noqa: F401
@@ -18,7 +19,11 @@ from kehoach_desktop.store import Store
 
 
 class Services:
-    """All services over one open database."""
+    """All services over one open database.
+
+    The services that need openpyxl, python-docx or reportlab are loaded on
+    first use: the window opens without paying for libraries it may not need.
+    """
 
     def __init__(self, store: Store):
         self.store = store
@@ -26,6 +31,30 @@ class Services:
         self.tasks = TaskService(store)
         self.units = UnitService(store)
         self.progress = ProgressService(store)
+
+    @cached_property
+    def imports(self):
+        from kehoach_desktop.services.imports import ImportService
+
+        return ImportService(self.store)
+
+    @cached_property
+    def forms(self):
+        from kehoach_desktop.services.forms import FormsService
+
+        return FormsService(self.store)
+
+    @cached_property
+    def statistics(self):
+        from kehoach_desktop.services.statistics import StatisticsService
+
+        return StatisticsService(self.store)
+
+    @cached_property
+    def reports(self):
+        from kehoach_desktop.services.reports import ReportService
+
+        return ReportService(self.store)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Services:
