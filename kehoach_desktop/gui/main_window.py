@@ -7,7 +7,9 @@ HTML (detail_panel), the undoable commands (commands) and one module per dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
@@ -29,6 +31,14 @@ from kehoach_desktop.gui.widgets import VIETNAMESE, confirm, from_qdate, show_er
 from kehoach_desktop.services import ServiceError, Services
 
 DEFAULT_WIDTHS = (118, 400, 150, 84, 170, 170, 150, 240)
+
+# Window parts that live in their own modules; each has install(window), which
+# adds its menu items, drop handlers and detail sections.
+EXTENSIONS = (
+    "kehoach_desktop.gui.backup_actions",
+    "kehoach_desktop.gui.forms_actions",
+    "kehoach_desktop.gui.report_actions",
+)
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +63,13 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._setup_status_bar()
+        # Extension points (see EXTENSIONS): files dropped on the window are offered
+        # to each handler in turn (one returning True takes them; else they are
+        # imported as a plan); each detail section adds HTML under a task's details.
+        self.drop_handlers: list[Callable[[list[Path]], bool]] = []
+        self.detail_sections: list[Callable[[Task], str]] = []
+        for name in EXTENSIONS:
+            import_module(name).install(self)
         self.ui.summaryCloseButton.clicked.connect(self.ui.summaryBanner.hide)
         self.ui.summaryLabel.linkActivated.connect(self._show_summary_tasks)
         self.ui.summaryIcon.setPixmap(icons.icon("due_soon").pixmap(16, 16))
@@ -428,7 +445,8 @@ class MainWindow(QMainWindow):
         tree = self.model.tree
         section = tree.section_by_id[task.section_id]
         plan = tree.plan_by_id[task.plan_id]
-        view.setHtml(task_html(task, section, plan, self.services.progress.history(task.id), self.as_of))
+        html = task_html(task, section, plan, self.services.progress.history(task.id), self.as_of)
+        view.setHtml(html + "".join(section_html(task) for section_html in self.detail_sections))
 
     def _update_enabled(self) -> None:
         has_plans = self.ui.planCombo.count() > 0
@@ -719,7 +737,14 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
-            self.open_import(files[0])
+            self.open_files(files)
+
+    def open_files(self, files: list[Path]) -> None:
+        """Files dropped on the window: a part that knows them takes them, else import a plan."""
+        for handler in self.drop_handlers:
+            if handler(files):
+                return
+        self.open_import(files[0])
 
     # --- misc ------------------------------------------------------------------------------------
 
