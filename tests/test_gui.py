@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from conftest import load_sample_json
 from sample_drafts import draft_from_sample
 from kehoach_desktop.domain.judgement import Timeliness
+from kehoach_desktop.domain.models import Role
 from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.gui.filter_proxy import TaskFilter, TaskFilterProxy
 from kehoach_desktop.gui.tree_model import COL_CONTENT, COL_DUE, COL_NUMBER, COL_STATUS, NODE_ROLE, TaskTreeModel, ViewMode
@@ -389,3 +390,107 @@ def test_screenshot_command(tmp_path, db_path, services, sample_plan):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
+
+
+# --- import through the window ---------------------------------------------------------------
+
+
+@pytest.fixture
+def empty_window(qtbot, services, db_path):
+    from kehoach_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(services, db_path, as_of=AS_OF)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".txt"])
+def test_import_sample_through_the_import_dialog(qtbot, empty_window, services, suffix):
+    from conftest import sample_file
+
+    path = sample_file("004_38c702dbea58b40f", suffix)
+    seen = {}
+
+    def drive(dialog):
+        dialog.ui.fileEdit.setText(str(path))
+        dialog.ui.previewButton.click()
+        qtbot.waitUntil(lambda: dialog.draft is not None, timeout=20000)
+        seen["summary"] = dialog.ui.summaryLabel.text()
+        seen["top"] = [dialog.ui.previewTree.topLevelItem(i).text(0) for i in range(dialog.ui.previewTree.topLevelItemCount())]
+        assert dialog.ok_button.isEnabled()
+        dialog.ok_button.click()
+
+    answer_dialog(qtbot, drive)
+    empty_window.import_action.trigger()
+    assert "25 nhiệm vụ" in seen["summary"]
+    assert seen["top"] == ["A", "B"]
+    assert len(empty_window.model.task_nodes()) == 25
+    assert [p.task_count for p in services.plans.list_plans()] == [25]
+
+
+def test_import_dialog_shows_a_bad_file_message_and_imports_nothing(qtbot, empty_window, services, tmp_path):
+    bad = tmp_path / "ke-hoach.docx"
+    bad.write_bytes(b"%PDF-1.7 not really a word file")
+    seen = {}
+
+    def drive(dialog):
+        dialog.ui.fileEdit.setText(str(bad))
+        dialog.ui.previewButton.click()
+        qtbot.waitUntil(lambda: dialog.ui.summaryLabel.text() not in ("", "Đang đọc…"), timeout=20000)
+        seen["summary"] = dialog.ui.summaryLabel.text()
+        seen["ok"] = dialog.ok_button.isEnabled()
+        dialog.reject()
+
+    answer_dialog(qtbot, drive)
+    empty_window.import_action.trigger()
+    assert "ke-hoach.docx" in seen["summary"] and "PDF" in seen["summary"]
+    assert seen["ok"] is False
+    assert services.plans.list_plans() == []
+
+
+def test_pasted_table_is_imported(qtbot, empty_window, services):
+    pasted = (
+        "TT\tNhiệm vụ\tThời hạn\tĐơn vị chủ trì\tĐơn vị phối hợp\n"
+        "I\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\n"
+        "1\tRà soát, đơn giản hóa thủ tục hành chính\tTrước ngày 30/9/2025\tVăn phòng Sở\tThanh tra Sở\n"
+        "2\tCông khai thủ tục hành chính\tThường xuyên\tVăn phòng Sở\t\n"
+    )
+
+    def drive(dialog):
+        dialog.ui.sourceTabs.setCurrentIndex(1)
+        dialog.ui.pasteEdit.setPlainText(pasted)
+        dialog.ui.yearSpin.setValue(2025)
+        dialog.ui.previewButton.click()
+        qtbot.waitUntil(lambda: dialog.draft is not None, timeout=20000)
+        dialog.ok_button.click()
+
+    answer_dialog(qtbot, drive)
+    empty_window.import_action.trigger()
+    tasks = [node.task for node in empty_window.model.task_nodes()]
+    assert [t.content for t in tasks] == ["Rà soát, đơn giản hóa thủ tục hành chính", "Công khai thủ tục hành chính"]
+    assert tasks[0].deadline.describe() == "Hạn: 30/09/2025"
+    assert tasks[0].unit_names(Role.LEAD) == ["Văn phòng Sở"]
+    assert tasks[0].unit_names(Role.COORDINATE) == ["Thanh tra Sở"]
+
+
+def test_demo_opens_a_filled_window(tmp_path):
+    """README's first command: `kehoach-desktop --demo` (here with --screenshot to end it)."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "demo.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KEHOACH_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-m", "kehoach_desktop", "--demo", "--screenshot", str(out)],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 10_000
+    demo_db = tmp_path / "data" / "demo" / "kehoach-demo.db"
+    from kehoach_desktop.services import Services
+
+    with Services.open(demo_db) as services:
+        [plan] = services.plans.list_plans()
+        assert plan.task_count == 75
