@@ -464,3 +464,21 @@ def test_fingerprint_is_the_same_for_tsv_and_markdown_and_changes_with_content()
     assert digest(draft_of(tsv(*rows))) == digest(draft_of(markdown))
     changed = [*rows[:2], ["1", "Rà soát văn bản", "Năm 2026", "Văn phòng Sở"]]
     assert digest(draft_of(tsv(*changed))) != digest(draft_of(tsv(*rows)))
+
+
+def test_abbreviated_unit_names_land_on_one_directory_unit(services):
+    draft = draft_of(
+        tsv(
+            ["TT", "Nhiệm vụ", "Tiến độ", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"],
+            ["1", "Rà soát thủ tục hành chính", "Quý II/2025", "VP Sở", "Phòng KH-TC"],
+            ["2", "Công khai thủ tục hành chính", "Thường xuyên", "Văn phòng Sở", "Phòng Kế hoạch – Tài chính"],
+        ),
+        year=2025,
+    )
+    first, second = all_tasks(draft)
+    assert first.lead_units == second.lead_units == ["Văn phòng Sở"]
+    assert first.coordinate_units == second.coordinate_units == ["Phòng Kế hoạch – Tài chính"]
+    assert first.lead_text == "VP Sở"  # the printed words stay as printed
+    services.imports.import_draft(draft)
+    assert sorted(unit.name for unit in services.units.list_units()) == ["Phòng Kế hoạch – Tài chính", "Văn phòng Sở"]

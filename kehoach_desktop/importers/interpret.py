@@ -22,7 +22,7 @@ from dataclasses import field as dataclass_field
 
 from kehoach_desktop.domain.drafts import ImportWarning, PlanDraft, SectionDraft, TaskDraft
 from kehoach_desktop.domain.text import tidy, tidy_line
-from kehoach_desktop.importers.assignments import split_assignment, unit_names
+from kehoach_desktop.importers.assignments import canonical_unit_name, split_assignment, unit_names
 from kehoach_desktop.importers.base import ImportFailed, RawDocument, RawRow, RawTable
 from kehoach_desktop.importers.cells import clean_cell
 from kehoach_desktop.importers.columns import (
@@ -400,8 +400,19 @@ class _TableReader:
             lead_part, coordinate_part = split_assignment(draft.assignment_raw)
             if not (lead_part or coordinate_part):
                 lead_part = draft.assignment_raw  # no roles said: the units named do the work
-            draft.lead_units = unit_names(lead_part)
-            draft.coordinate_units = unit_names(coordinate_part)
         else:
-            draft.lead_units = unit_names(draft.lead_text)
-            draft.coordinate_units = unit_names(draft.coordinate_text)
+            lead_part, coordinate_part = draft.lead_text, draft.coordinate_text
+        # "VP Sở" and "Văn phòng Sở" must land on one unit of the directory.
+        draft.lead_units = _distinct(canonical_unit_name(name) for name in unit_names(lead_part))
+        draft.coordinate_units = [
+            name for name in _distinct(canonical_unit_name(n) for n in unit_names(coordinate_part))
+            if name not in draft.lead_units
+        ]
+
+
+def _distinct(names) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name not in out:
+            out.append(name)
+    return out
