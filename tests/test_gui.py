@@ -494,3 +494,55 @@ def test_demo_opens_a_filled_window(tmp_path):
     with Services.open(demo_db) as services:
         [plan] = services.plans.list_plans()
         assert plan.task_count == 75
+
+
+def test_sorting_by_due_date_then_back_to_printed_order(qtbot, window):
+    section = window.proxy.index(3, 0)  # IV. CẢI CÁCH THỦ TỤC HÀNH CHÍNH
+    printed = [window.proxy.index(r, COL_NUMBER, section).data() for r in range(window.proxy.rowCount(section))]
+    window.ui.taskTree.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+    section = window.proxy.index(3, 0)
+    dues = [window.proxy.index(r, COL_DUE, section).data() for r in range(window.proxy.rowCount(section))]
+    keys = [(d[6:], d[3:5], d[:2]) if d else ("9999",) for d in dues]
+    assert keys == sorted(keys) and dues[0] == "25/07/2025"
+    assert window.ui.taskTree.isExpanded(section)  # sorting keeps the groups open
+    window.printed_order_action.trigger()
+    section = window.proxy.index(3, 0)
+    assert [window.proxy.index(r, COL_NUMBER, section).data() for r in range(window.proxy.rowCount(section))] == printed
+
+
+def test_hiding_a_column_from_the_header_menu(window):
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    window._fill_columns_menu(menu)
+    result_action = next(a for a in menu.actions() if a.text() == "Kết quả")
+    result_action.setChecked(False)
+    assert window.ui.taskTree.header().isSectionHidden(7)
+    content_action = next(a for a in menu.actions() if a.text() == "Nhiệm vụ")
+    assert not content_action.isEnabled()
+
+
+def test_units_dialog_merges_and_refuses_to_delete_a_unit_in_use(qtbot, window, services):
+    from kehoach_desktop.gui.units_dialog import UnitsDialog
+
+    services.units.create("VP Sở Nông nghiệp")
+    dialog = UnitsDialog(window, services)
+    qtbot.addWidget(dialog)
+    office = services.units.find("Văn phòng Sở")
+    spare = services.units.find("VP Sở Nông nghiệp")
+    shown = {}
+    dialog.select(office)
+    from unittest import mock
+
+    with mock.patch("kehoach_desktop.gui.units_dialog.confirm", return_value=True), \
+            mock.patch("kehoach_desktop.gui.units_dialog.show_error",
+                       lambda parent, message: shown.setdefault("text", message)):  # fmt: skip
+        dialog.delete_unit()
+    assert "đang được giao" in shown["text"]
+    assert services.units.find("Văn phòng Sở") == office
+    dialog.select(spare)
+    with mock.patch("kehoach_desktop.gui.units_dialog.QInputDialog.getItem", return_value=("Văn phòng Sở", True)), \
+            mock.patch("kehoach_desktop.gui.units_dialog.confirm", return_value=True):  # fmt: skip
+        dialog.merge_unit()
+    assert services.units.find("VP Sở Nông nghiệp") == office  # kept as another name
+    assert dialog.changed
