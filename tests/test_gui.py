@@ -71,17 +71,21 @@ def visible_tasks(win) -> list:
     return out
 
 
-def answer_dialog(qtbot, handler):
-    """Run handler(dialog) on the next modal dialog, from inside its exec()."""
+def answer_dialog(qtbot, handler, attempts: int = 250):
+    """Run handler(dialog) on the next modal dialog, from inside its exec().
 
-    def act():
+    Gives up after ~5 s so a dialog that never opens cannot leave a timer
+    answering some later test's dialog."""
+
+    def act(left: int):
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            QTimer.singleShot(20, act)
+            if left:
+                QTimer.singleShot(20, lambda: act(left - 1))
             return
         handler(dialog)
 
-    QTimer.singleShot(0, act)
+    QTimer.singleShot(0, lambda: act(attempts))
 
 
 def reactivate(qtbot, win) -> None:
