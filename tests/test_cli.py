@@ -72,8 +72,6 @@ def test_usage_errors_are_vietnamese_exit_2(capsys):
 def test_check_sound_file(db_path, capsys):
     Store.open(db_path).close()
     code, out, _ = run(["check", "--db", str(db_path)], capsys)
-    from kehoach_desktop.store.migrations import latest_version
-
     assert code == 0 and "tốt" in out and f"Phiên bản lược đồ: {latest_version()}" in out
 
 
