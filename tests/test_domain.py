@@ -163,3 +163,11 @@ def test_unit_key_equal_for_spelling_variants():
 def test_group_phrases_are_groups():
     assert guess_kind("Các phòng, đơn vị trực thuộc Sở") is UnitKind.GROUP
     assert guess_kind("Văn phòng Sở") is UnitKind.UNIT
+
+
+def test_weekly_deadline_is_due_soon_only_the_day_before():
+    weekly = Recurrence(Frequency.WEEKLY, weekday=0)  # thứ hai
+    deadline = Deadline("Sáng thứ hai hàng tuần", DeadlineKind.RECURRING, weekly.dates_in_year(2025), weekly)
+    assert judge(deadline, Status.IN_PROGRESS, None, date(2025, 7, 16)) is Timeliness.NONE  # Wednesday
+    assert judge(deadline, Status.IN_PROGRESS, None, date(2025, 7, 20)) is Timeliness.DUE_SOON  # Sunday
+    assert judge(deadline, Status.IN_PROGRESS, None, date(2025, 7, 21)) is Timeliness.DUE_SOON  # the Monday

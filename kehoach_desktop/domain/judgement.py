@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import Enum
 
-from kehoach_desktop.domain.deadlines import Deadline, DeadlineKind
+from kehoach_desktop.domain.deadlines import Deadline, DeadlineKind, Frequency
 from kehoach_desktop.domain.statuses import DONE_LATE_LABEL, Status
 
 DUE_SOON_DAYS = 7
@@ -62,9 +62,17 @@ def judge(
     if final and as_of > final:
         return Timeliness.OVERDUE
     upcoming = deadline.next_due(as_of)
-    if upcoming and upcoming <= as_of + timedelta(days=soon_days):
+    if upcoming and upcoming <= as_of + timedelta(days=_soon_window(deadline, soon_days)):
         return Timeliness.DUE_SOON
     return Timeliness.NONE
+
+
+def _soon_window(deadline: Deadline, soon_days: int) -> int:
+    """Days ahead that count as "sắp đến hạn". A weekly deadline is always within
+    seven days, so it is only flagged the day before: otherwise it would never
+    leave the list."""
+    weekly = deadline.recurrence is not None and deadline.recurrence.freq is Frequency.WEEKLY
+    return min(soon_days, 1) if weekly else soon_days
 
 
 def status_label(status: Status, timeliness: Timeliness) -> str:
