@@ -550,3 +550,29 @@ def test_units_dialog_merges_and_refuses_to_delete_a_unit_in_use(qtbot, window, 
         dialog.merge_unit()
     assert services.units.find("VP Sở Nông nghiệp") == office  # kept as another name
     assert dialog.changed
+
+
+def test_closing_a_dialog_while_its_background_work_runs_is_safe(qtbot, window):
+    """The work finishes after its dialog is gone: no crash, no callback on dead widgets."""
+    import threading
+
+    from PySide6.QtWidgets import QDialog as Dialog
+
+    from kehoach_desktop.gui import background
+
+    release = threading.Event()
+    calls = []
+    owner = Dialog(window)
+    owner.show()
+
+    def work(progress):
+        release.wait(5)
+        return 42
+
+    job = background.run(owner, "Đang làm…", work, calls.append, lambda m, e: calls.append(m))
+    owner.close()
+    owner.deleteLater()
+    qtbot.wait(50)
+    release.set()
+    qtbot.waitUntil(lambda: job not in background._running, timeout=5000)
+    assert calls == []

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from kehoach_desktop.importers.base import ImportFailed
 from kehoach_desktop.services import ServiceError, Services
@@ -85,28 +86,39 @@ def run(
     dialog.setAutoClose(False)
     dialog.setValue(0)
     dialog.canceled.connect(lambda: setattr(job.progress, "cancelled", True))
-    busy = QTimer(parent)
+    # The timer belongs to the job, not to `parent`: the parent may be closed and
+    # deleted while the work still runs.
+    busy = job.busy_timer = QTimer()
     busy.setSingleShot(True)
-    busy.timeout.connect(lambda: QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor)))
+    cursor = {"set": False}
+
+    def wait_cursor() -> None:
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        cursor["set"] = True
+
+    busy.timeout.connect(wait_cursor)
     busy.start(300)
 
-    def finish() -> None:
-        if busy.isActive():
-            busy.stop()
-        elif QGuiApplication.overrideCursor() is not None:
+    def finish() -> bool:
+        """Clean up; False when the parent is gone (its callbacks must not run)."""
+        busy.stop()
+        if cursor["set"]:
             QGuiApplication.restoreOverrideCursor()
-        dialog.reset()
-        dialog.deleteLater()
+        if isValid(dialog):
+            dialog.reset()
+            dialog.deleteLater()
         _running.discard(job)
+        return isValid(parent)
 
     def report(percent: int, text: str) -> None:
-        dialog.setValue(percent)
-        if text:
-            dialog.setLabelText(text)
+        if isValid(dialog):
+            dialog.setValue(percent)
+            if text:
+                dialog.setLabelText(text)
 
     job.signals.progress.connect(report)
-    job.signals.done.connect(lambda result: (finish(), on_done(result)))
-    job.signals.failed.connect(lambda message, error: (finish(), on_error(message, error)))
+    job.signals.done.connect(lambda result: finish() and on_done(result))
+    job.signals.failed.connect(lambda message, error: finish() and on_error(message, error))
     _running.add(job)
     job.setAutoDelete(False)
     QThreadPool.globalInstance().start(job)

@@ -111,3 +111,70 @@ class ProgressService:
             if snapshot.evidence:
                 db["evidence"].insert_all(snapshot.evidence)
             db["task"].update(snapshot.update["task_id"], snapshot.task_state)
+
+    def state(self, task_ids) -> ProgressState:
+        """The whole progress of `task_ids` as it is now (see ProgressState)."""
+        return _progress_state(self.store.db, task_ids)
+
+    def put_back(self, state: ProgressState, expected: ProgressState | None = None) -> None:
+        """Make the tasks' progress exactly `state` again, in one transaction.
+
+        With `expected`, refused (database unchanged) unless the tasks' progress is
+        still `expected`: an undo never overwrites what was recorded since.
+        Evidence attached to a task without an update is not touched.
+        """
+        if not state.task_ids:
+            return
+        with self.store.write() as db:
+            current = _progress_state(db, state.task_ids)
+            if len(current.tasks) != len(state.tasks):
+                raise NotFoundError("Một số nhiệm vụ đã bị xóa nên không đưa tiến độ về như trước được.")
+            if expected is not None and current != expected:
+                raise ServiceError(
+                    "Tiến độ của các nhiệm vụ này đã thay đổi sau đó (có báo cáo vừa được nhập hoặc sửa), "
+                    "nên không đưa về như trước được."
+                )
+            marks = ",".join("?" * len(state.task_ids))
+            db.execute(f"DELETE FROM progress_update WHERE task_id IN ({marks})", list(state.task_ids))
+            if state.updates:
+                db["progress_update"].insert_all([dict(row) for row in state.updates])
+            if state.evidence:
+                db["evidence"].insert_all([dict(row) for row in state.evidence])
+            for row in state.tasks:
+                db["task"].update(row["id"], {name: row[name] for name in TASK_PROGRESS_FIELDS})
+
+
+# --- the whole progress of some tasks, to put back (undo of a batch such as a forms import) ---
+
+TASK_PROGRESS_FIELDS = ("status", "result", "completed_on", "status_reason")
+
+
+@dataclass(frozen=True)
+class ProgressState:
+    """Every progress update of some tasks (with the updates' evidence) and the task
+    fields updates set, as rows: what `put_back` writes again."""
+
+    task_ids: tuple[int, ...]
+    updates: tuple[dict, ...]
+    evidence: tuple[dict, ...]
+    tasks: tuple[dict, ...]
+
+
+def _progress_state(db, task_ids) -> ProgressState:
+    ids = tuple(sorted(set(task_ids)))
+    if not ids:
+        return ProgressState((), (), (), ())
+    marks = ",".join("?" * len(ids))
+    fields = ", ".join(TASK_PROGRESS_FIELDS)
+    return ProgressState(
+        ids,
+        tuple(db.query(f"SELECT * FROM progress_update WHERE task_id IN ({marks}) ORDER BY id", ids)),
+        tuple(
+            db.query(
+                f"SELECT e.* FROM evidence e JOIN progress_update p ON p.id = e.progress_id "
+                f"WHERE p.task_id IN ({marks}) ORDER BY e.id",
+                ids,
+            )
+        ),
+        tuple(db.query(f"SELECT id, {fields} FROM task WHERE id IN ({marks}) ORDER BY id", ids)),
+    )
