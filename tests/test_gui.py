@@ -306,10 +306,9 @@ def test_record_progress_through_dialog(qtbot, window, services):
     task = _select_task_with(window, "Tổ chức các Hội nghị, hội thảo tập huấn")
 
     def fill(dialog):
-        kind = dialog.ui.periodKindCombo
-        kind.setCurrentIndex(kind.findData("quarter"))
-        dialog.ui.periodIndexCombo.setCurrentIndex(dialog.ui.periodIndexCombo.findData(2))
-        dialog.ui.periodYearSpin.setValue(2025)
+        from kehoach_desktop.domain.periods import Period
+
+        dialog.ui.periodPicker.set_period(Period.quarter(2025, 2))
         dialog.ui.statusCombo.setCurrentIndex(dialog.ui.statusCombo.findData("done"))
         dialog.ui.percentSpin.setValue(100)
         dialog.ui.resultEdit.setPlainText("Đã tổ chức 02 hội nghị tập huấn")

@@ -1,8 +1,8 @@
 """A reporting period chooser (kind, month/quarter, year, or a date range) as one widget.
 
 Used by the forms dialogs and the reporting panel; promoted from a plain QWidget
-in the Designer forms. The kinds and their labels are the progress dialog's, so
-the user sees one way of choosing a period everywhere.
+in the Designer forms (progress, forms, reports), so the user sees one way of
+choosing a period everywhere.
 """
 
 from __future__ import annotations
@@ -13,10 +13,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QSpinBox, QWidget
 
 from kehoach_desktop.domain.periods import ROMAN, Period, PeriodError, PeriodKind, parse_period
-from kehoach_desktop.gui.progress_dialog import PERIOD_KINDS
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit, to_qdate
 
 NO_PERIOD = "none"
+PERIOD_KINDS = (
+    ("month", "Tháng"),
+    ("quarter", "Quý"),
+    ("h1", "6 tháng đầu năm"),
+    ("h2", "6 tháng cuối năm"),
+    ("nine", "9 tháng"),
+    ("year", "Năm"),
+    ("custom", "Từ ngày … đến ngày …"),
+)
 
 
 def this_month(today: date) -> Period:

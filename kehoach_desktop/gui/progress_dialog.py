@@ -7,27 +7,11 @@ from datetime import date, datetime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTableWidgetItem
 
 from kehoach_desktop.domain.models import Evidence, ProgressUpdate, Role, Task
-from kehoach_desktop.domain.periods import ROMAN, Period, PeriodError
+from kehoach_desktop.domain.periods import Period, PeriodError
 from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.gui.forms.ui_progress_dialog import Ui_ProgressDialog
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit
 from kehoach_desktop.services import Services
-
-PERIOD_KINDS = (
-    ("month", "Tháng"),
-    ("quarter", "Quý"),
-    ("h1", "6 tháng đầu năm"),
-    ("h2", "6 tháng cuối năm"),
-    ("nine", "9 tháng"),
-    ("year", "Năm"),
-    ("custom", "Từ ngày … đến ngày …"),
-)
-
-
-def default_period(today: date) -> tuple[str, int, int]:
-    """The kind, index and year a user most likely reports: this month."""
-    return "month", today.month, today.year
-
 
 class ProgressDialog(QDialog):
     def __init__(self, parent, services: Services, task: Task, today: date | None = None):
@@ -38,17 +22,8 @@ class ProgressDialog(QDialog):
         today = today or date.today()
         ui = self.ui
         ui.taskLabel.setText(f"{task.number}. {task.content}" if task.number else task.content)
-        for code, label in PERIOD_KINDS:
-            ui.periodKindCombo.addItem(label, code)
-        kind, index, year = default_period(today)
-        ui.periodYearSpin.setValue(year)
-        setup_date_edit(ui.periodFromEdit, date(today.year, today.month, 1))
-        setup_date_edit(ui.periodToEdit, today)
+        ui.periodPicker.set_period(Period.month(today.year, today.month))
         setup_date_edit(ui.reportedEdit, today)
-        ui.periodKindCombo.currentIndexChanged.connect(self._kind_changed)
-        select_data(ui.periodKindCombo, kind)
-        self._kind_changed()
-        select_data(ui.periodIndexCombo, index)
         for status in Status:
             ui.statusCombo.addItem(status.label, status.value)
         select_data(ui.statusCombo, (task.status if task.status is not Status.NOT_STARTED else Status.IN_PROGRESS).value)
@@ -73,37 +48,8 @@ class ProgressDialog(QDialog):
         if leads:
             select_data(combo, leads[0])
 
-    def _kind_changed(self) -> None:
-        ui = self.ui
-        kind = ui.periodKindCombo.currentData()
-        ui.periodIndexCombo.clear()
-        if kind == "month":
-            for month in range(1, 13):
-                ui.periodIndexCombo.addItem(f"tháng {month:02d}", month)
-        elif kind == "quarter":
-            for quarter in range(1, 5):
-                ui.periodIndexCombo.addItem(f"quý {ROMAN[quarter - 1]}", quarter)
-        custom = kind == "custom"
-        ui.periodIndexCombo.setVisible(kind in ("month", "quarter"))
-        ui.periodYearSpin.setVisible(not custom)
-        ui.periodFromEdit.setVisible(custom)
-        ui.periodToEdit.setVisible(custom)
-
     def period(self) -> Period:
-        ui = self.ui
-        kind, year = ui.periodKindCombo.currentData(), ui.periodYearSpin.value()
-        index = ui.periodIndexCombo.currentData()
-        if kind == "month":
-            return Period.month(year, index)
-        if kind == "quarter":
-            return Period.quarter(year, index)
-        if kind in ("h1", "h2"):
-            return Period.half(year, 1 if kind == "h1" else 2)
-        if kind == "nine":
-            return Period.nine_months(year)
-        if kind == "year":
-            return Period.whole_year(year)
-        return Period.between(from_qdate(ui.periodFromEdit.date()), from_qdate(ui.periodToEdit.date()))
+        return self.ui.periodPicker.period()
 
     def _add_evidence_row(self) -> None:
         table = self.ui.evidenceTable

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from kehoach_desktop.gui.period_picker import PeriodPicker
+
 class Ui_ProgressDialog(object):
     def setupUi(self, ProgressDialog):
         if not ProgressDialog.objectName():
@@ -43,43 +45,10 @@ class Ui_ProgressDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.periodLabel)
 
-        self.periodLayout = QHBoxLayout()
-        self.periodLayout.setObjectName(u"periodLayout")
-        self.periodKindCombo = QComboBox(ProgressDialog)
-        self.periodKindCombo.setObjectName(u"periodKindCombo")
+        self.periodPicker = PeriodPicker(ProgressDialog)
+        self.periodPicker.setObjectName(u"periodPicker")
 
-        self.periodLayout.addWidget(self.periodKindCombo)
-
-        self.periodIndexCombo = QComboBox(ProgressDialog)
-        self.periodIndexCombo.setObjectName(u"periodIndexCombo")
-
-        self.periodLayout.addWidget(self.periodIndexCombo)
-
-        self.periodYearSpin = QSpinBox(ProgressDialog)
-        self.periodYearSpin.setObjectName(u"periodYearSpin")
-        self.periodYearSpin.setMinimum(2000)
-        self.periodYearSpin.setMaximum(2100)
-
-        self.periodLayout.addWidget(self.periodYearSpin)
-
-        self.periodFromEdit = QDateEdit(ProgressDialog)
-        self.periodFromEdit.setObjectName(u"periodFromEdit")
-        self.periodFromEdit.setCalendarPopup(True)
-
-        self.periodLayout.addWidget(self.periodFromEdit)
-
-        self.periodToEdit = QDateEdit(ProgressDialog)
-        self.periodToEdit.setObjectName(u"periodToEdit")
-        self.periodToEdit.setCalendarPopup(True)
-
-        self.periodLayout.addWidget(self.periodToEdit)
-
-        self.periodSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.periodLayout.addItem(self.periodSpacer)
-
-
-        self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.periodLayout)
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.periodPicker)
 
         self.unitLabel = QLabel(ProgressDialog)
         self.unitLabel.setObjectName(u"unitLabel")
@@ -219,7 +188,7 @@ class Ui_ProgressDialog(object):
         self.dialogLayout.addWidget(self.buttonBox)
 
 #if QT_CONFIG(shortcut)
-        self.periodLabel.setBuddy(self.periodKindCombo)
+        self.periodLabel.setBuddy(self.periodPicker)
         self.unitLabel.setBuddy(self.unitCombo)
         self.statusLabel.setBuddy(self.statusCombo)
         self.percentLabel.setBuddy(self.percentSpin)
@@ -234,8 +203,6 @@ class Ui_ProgressDialog(object):
     def retranslateUi(self, ProgressDialog):
         ProgressDialog.setWindowTitle(QCoreApplication.translate("ProgressDialog", u"C\u1eadp nh\u1eadt ti\u1ebfn \u0111\u1ed9", None))
         self.periodLabel.setText(QCoreApplication.translate("ProgressDialog", u"&K\u1ef3 b\u00e1o c\u00e1o:", None))
-        self.periodFromEdit.setDisplayFormat(QCoreApplication.translate("ProgressDialog", u"dd/MM/yyyy", None))
-        self.periodToEdit.setDisplayFormat(QCoreApplication.translate("ProgressDialog", u"dd/MM/yyyy", None))
         self.unitLabel.setText(QCoreApplication.translate("ProgressDialog", u"\u0110\u01a1n v\u1ecb &b\u00e1o c\u00e1o:", None))
         self.statusLabel.setText(QCoreApplication.translate("ProgressDialog", u"&Tr\u1ea1ng th\u00e1i:", None))
         self.percentLabel.setText(QCoreApplication.translate("ProgressDialog", u"&Ho\u00e0n th\u00e0nh:", None))
