@@ -1,4 +1,9 @@
-"""Start the window: the application object, the database, --demo and --screenshot."""
+"""Start the window: the application object, the database, --demo and --screenshot.
+
+Before the window opens: one window per database (a lock file next to it), the
+quick check of the file (a damaged one is offered a backup, never written), a
+read-only place opened for viewing; once it shows: the day's automatic backup.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kehoach_desktop import APP_NAME, APP_TITLE, __version__
 from kehoach_desktop.cli.common import db_path
 from kehoach_desktop.gui import icons
 from kehoach_desktop.gui.widgets import VIETNAMESE
-from kehoach_desktop.services import Services
 from kehoach_desktop.store import StoreError
+from kehoach_desktop.store.backup import companions
 from kehoach_desktop.store.location import data_dir
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -32,14 +37,18 @@ def application() -> QApplication:
     return app
 
 
+def demo_path() -> Path:
+    return data_dir() / "demo" / "kehoach-demo.db"
+
+
 def demo_database() -> Path:
     """A fresh copy of the demo database, rebuilt at every --demo start."""
     from kehoach_desktop.services.demo import build_demo_database
 
-    path = data_dir() / "demo" / "kehoach-demo.db"
+    path = demo_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(path.name + "*"):
-        stale.unlink()
+    for stale in (path, *companions(path)):  # not the window's lock file beside them
+        stale.unlink(missing_ok=True)
     build_demo_database(path)
     return path
 
@@ -56,6 +65,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def run(args: argparse.Namespace) -> int:
     from kehoach_desktop.gui.main_window import MainWindow
+    from kehoach_desktop.gui.single_instance import DatabaseLock, LockState, already_open_message
+    from kehoach_desktop.gui.startup import open_database, tell
+    from kehoach_desktop.gui.storage_errors import install_error_handler
 
     try:
         size = parse_size(args.size) if getattr(args, "size", None) else None
@@ -63,25 +75,61 @@ def run(args: argparse.Namespace) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_USAGE
     app = application()
-    try:
-        path = demo_database() if getattr(args, "demo", False) else db_path(args)
-        services = Services.open(path)
-    except StoreError as exc:
-        if getattr(args, "screenshot", None):
-            print(f"Lỗi: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, APP_TITLE, str(exc))
+    headless = bool(getattr(args, "screenshot", None))
+    demo = getattr(args, "demo", False)
+    path = demo_path() if demo else db_path(args)
+    # One window per database, decided before anything (the demo's rebuild
+    # included) touches the file.
+    lock = DatabaseLock(path)
+    if lock.acquire() is LockState.HELD_ELSEWHERE:
+        tell(already_open_message(path), headless)
         return EXIT_USAGE
-    as_of = getattr(args, "as_of", None)
-    window = MainWindow(services, path, as_of=as_of)
-    if getattr(args, "screenshot", None):
-        return _screenshot(app, window, Path(args.screenshot), size or (1400, 900))
-    window.show()
-    window.show_summary()
     try:
-        return app.exec()
+        try:
+            if demo:
+                path = demo_database()
+            services = open_database(path, headless)
+        except StoreError as exc:
+            tell(str(exc), headless)
+            return EXIT_USAGE
+        if services is None:
+            return EXIT_USAGE
+        window = MainWindow(services, path, as_of=getattr(args, "as_of", None))
+        uninstall_handler = install_error_handler(window)
+        if services.store.readonly:
+            window.statusBar().addPermanentWidget(QLabel("Chỉ xem: tệp dữ liệu ở nơi không ghi được"))
+        elif not demo:
+            QTimer.singleShot(0, lambda: daily_backup(window))
+        try:
+            if headless:
+                return _screenshot(app, window, Path(args.screenshot), size or (1400, 900))
+            window.show()
+            window.show_summary()
+            return app.exec()
+        finally:
+            window.services.close()
+            uninstall_handler()
     finally:
-        services.close()
+        lock.release()
+
+
+def daily_backup(window) -> None:
+    """The day's automatic backup, once the window shows; a failure is only noted."""
+    import sqlite3
+
+    from kehoach_desktop.services import ServiceError
+
+    try:
+        made = window.services.backups.daily()
+    except (ServiceError, StoreError, sqlite3.Error) as exc:
+        reason = getattr(exc, "reason", str(exc))
+        window.statusBar().showMessage(
+            f"Chưa tạo được bản sao lưu hằng ngày ({reason}). Dữ liệu vẫn nguyên vẹn; chương trình sẽ thử "
+            "lại ở lần mở sau.", 30000,
+        )  # fmt: skip
+        return
+    if made is not None:
+        window.statusBar().showMessage(f"Đã tạo bản sao lưu hằng ngày: {made.name}", 5000)
 
 
 def _screenshot(app: QApplication, window, target: Path, size: tuple[int, int]) -> int:
@@ -102,6 +150,5 @@ def _screenshot(app: QApplication, window, target: Path, size: tuple[int, int]) 
 
     QTimer.singleShot(300, grab)
     app.exec()
-    window.services.close()
     return result["code"]
 

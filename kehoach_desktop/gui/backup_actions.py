@@ -1,7 +1,150 @@
-"""The window's backup part (menu items, dialogs). install(window) adds it to the main window."""
+"""The window's backup part: Tệp → Sao lưu dữ liệu…, Tệp → Khôi phục từ bản sao lưu….
+
+A copy made anywhere is a verified copy made with SQLite's backup API from the
+window's open connection. Restoring follows safety.md: the window's
+connection is closed, the backup restored (services/backups.restore moves the
+old .db, -wal and -shm aside together after copying the current data), then
+the window's Store reopens the file (migrating an older copy) and every view
+reloads. The undo stack is cleared: its steps name rows of the data replaced.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from kehoach_desktop.gui.widgets import show_error
+from kehoach_desktop.services import ServiceError
+from kehoach_desktop.services.backups import default_copy_name, inspect_backup, restore
+from kehoach_desktop.store import Store, StoreError
+
+FILE_FILTER = "Bản sao lưu (*.db)"
+LAST_FOLDER_KEY = "backup/last_folder"
+
 
 def install(window) -> None:
-    """Nothing yet."""
+    window.backup_action = window._action(
+        "&Sao lưu dữ liệu…", lambda: save_copy(window), None,
+        "Lưu một bản sao toàn bộ dữ liệu ra nơi khác (USB, thư mục khác)",
+    )  # fmt: skip
+    window.restore_action = window._action(
+        "&Khôi phục từ bản sao lưu…", lambda: open_restore(window), None,
+        "Thay dữ liệu đang dùng bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)",
+    )  # fmt: skip
+    menu = window.file_menu
+    quit_action = window.quit_action
+    menu.insertAction(quit_action, window.backup_action)
+    menu.insertAction(quit_action, window.restore_action)
+    menu.insertSeparator(quit_action)
+
+
+# --- Sao lưu ---------------------------------------------------------------------------------
+
+
+def ask_copy_target(window) -> Path | None:
+    """Where to save a copy (a file dialog; tests stand in for it)."""
+    folder = window.settings.value(LAST_FOLDER_KEY) or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
+    suggested = str(Path(folder) / default_copy_name(window.db_path))
+    name, _ = QFileDialog.getSaveFileName(window, "Sao lưu dữ liệu", suggested, FILE_FILTER)
+    return Path(name) if name else None
+
+
+def save_copy(window) -> Path | None:
+    """Tệp → Sao lưu dữ liệu…: a verified copy wherever the user says."""
+    target = ask_copy_target(window)
+    if target is None:
+        return None
+    try:
+        made = window.services.backups.make_copy(target)
+    except ServiceError as exc:
+        show_error(window, str(exc), "Chưa sao lưu được")
+        return None
+    window.settings.setValue(LAST_FOLDER_KEY, str(made.parent))
+    info = inspect_backup(made)
+    window.statusBar().showMessage(f"Đã sao lưu dữ liệu vào {made}.", 10000)
+    QMessageBox.information(
+        window,
+        "Đã sao lưu",
+        f"Đã sao lưu toàn bộ dữ liệu ({info.plans} kế hoạch, {info.tasks} nhiệm vụ) vào:\n{made}\n\n"
+        "Bản sao đã được kiểm tra toàn vẹn; có thể chép sang USB hoặc máy khác. Khi cần lấy lại: "
+        "Tệp → Khôi phục từ bản sao lưu… → Chọn tệp sao lưu khác….",
+    )
+    return made
+
+
+# --- Khôi phục -------------------------------------------------------------------------------
+
+
+def open_restore(window) -> bool:
+    """Tệp → Khôi phục từ bản sao lưu…: choose a backup, then restore it into the window."""
+    from kehoach_desktop.gui.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(window, window.db_path)
+    try:
+        if not dialog.exec() or dialog.chosen is None:
+            return False
+        chosen = dialog.chosen
+    finally:
+        dialog.deleteLater()
+    return restore_into_window(window, chosen.path)
+
+
+def restore_into_window(window, backup: Path) -> bool:
+    """Close the window's database, restore `backup`, reopen and reload.
+
+    The window keeps its Services object: its Store takes over the new
+    connection (Store.adopt), so every part of the window holding the services
+    goes on working. If the restore is refused (a damaged backup, a file that
+    cannot be moved), nothing was changed and the same file is reopened.
+    """
+    store = window.services.store
+    readonly = store.readonly
+    store.close()  # safety.md: no connection of ours may stay open on the file being replaced
+    try:
+        outcome = restore(window.db_path, backup)
+    except ServiceError as exc:
+        store.adopt(_open(window.db_path, readonly))
+        reload(window)
+        show_error(window, str(exc), "Chưa khôi phục được")
+        return False
+    try:
+        store.adopt(Store.open(window.db_path))
+    except StoreError as exc:
+        # The window has no database left to show: say so and close it.
+        aside = f" Các tệp dữ liệu trước đó được giữ trong {outcome.aside}." if outcome.aside else ""
+        message = f"Đã đặt bản sao lưu vào chỗ tệp dữ liệu nhưng không mở được: {exc}{aside}"
+        show_error(window, message + "\n\nChương trình sẽ đóng; hãy mở lại.", "Chưa khôi phục được")
+        window.close()
+        return False
+    reload(window)
+    plans = window.services.plans.list_plans()
+    aside = f"\n\nCác tệp dữ liệu trước khi khôi phục được giữ trong:\n{outcome.aside}" if outcome.aside else ""
+    window.statusBar().showMessage("Đã khôi phục dữ liệu từ bản sao lưu.", 10000)
+    QMessageBox.information(
+        window,
+        "Đã khôi phục",
+        f"Đã khôi phục dữ liệu từ bản sao lưu «{Path(backup).name}»: {len(plans)} kế hoạch, "
+        f"{sum(p.task_count for p in plans)} nhiệm vụ.{aside}",
+    )
+    return True
+
+
+def _open(path: Path, readonly: bool) -> Store:
+    if readonly:
+        from kehoach_desktop.store.database import open_for_viewing
+
+        return open_for_viewing(path)
+    return Store.open(path)
+
+
+def reload(window) -> None:
+    """Every view again from the database, whose contents were replaced. The undo
+    stack is cleared: its steps name rows of the data that was replaced."""
+    window.undo_stack.clear()
+    window.reload_unit_filter()
+    window.reload_plans()
+    window.show_summary()

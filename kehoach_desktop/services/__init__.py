@@ -36,7 +36,13 @@ class Services:
     def imports(self):
         from kehoach_desktop.services.imports import ImportService
 
-        return ImportService(self.store)
+        return ImportService(self.store, before_save=self.backups.before_import)
+
+    @cached_property
+    def backups(self):
+        from kehoach_desktop.services.backups import BackupService
+
+        return BackupService(self.store)
 
     @cached_property
     def forms(self):

@@ -8,6 +8,7 @@ refuses, unless told otherwise, a plan whose content is already there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kehoach_desktop.domain.drafts import PlanDraft
@@ -35,9 +36,12 @@ class DuplicatePlanError(ServiceError):
 
 
 class ImportService:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, before_save: Callable[[], object] | None = None):
         self.store = store
         self.plans = PlanService(store)
+        # Called before a plan is saved (the Services facade passes the automatic
+        # backup); it raises to stop the import.
+        self.before_save = before_save
 
     def preview(
         self, path: Path | str | None = None, text: str | None = None, year: int | None = None,
@@ -53,6 +57,8 @@ class ImportService:
     def import_draft(self, draft: PlanDraft, allow_duplicate: bool = False) -> int:
         """Save the draft as a new plan (one transaction); returns its id."""
         draft.plan.source_digest = draft.plan.source_digest or digest(draft)
+        if self.before_save is not None and (allow_duplicate or not self.duplicates(draft)):
+            self.before_save()
         with self.store.write():
             existing = self.duplicates(draft)
             if existing and not allow_duplicate:

@@ -9,6 +9,7 @@ BEGIN IMMEDIATE.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,11 +32,21 @@ class SchemaTooNewError(StoreError):
 
 
 class DamagedDatabaseError(StoreError):
-    pass
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or [message]
 
 
 class NotOurDatabaseError(StoreError):
     pass
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """The file or its folder cannot be written (read-only place, no permission)."""
+
+
+class DatabaseMovedError(StoreError):
+    """The open file is no longer at its path (folder deleted or renamed, drive removed)."""
 
 
 def now_text() -> str:
@@ -80,17 +91,24 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False):
         self.path = path
         self.readonly = readonly
+        self._identity = _file_identity(path)
         # isolation_level=None: no implicit transactions; write() is the only way in.
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Store:
-        """Open (and create, and migrate) the database at `path`."""
+        """Open (and create, and migrate) the database at `path`.
+
+        A file opened for writing passes `PRAGMA quick_check` first: a damaged
+        file raises DamagedDatabaseError and is never written to.
+        """
         path = Path(path)
         if not path.exists() and (readonly or not create):
             raise StoreError(f"Không tìm thấy tệp dữ liệu {path}.")
         if path.exists() and path.is_dir():
             raise StoreError(f"{path} là một thư mục, không phải tệp dữ liệu.")
+        if not readonly:
+            check_before_writing(path)
         try:
             if not readonly:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,12 +159,13 @@ class Store:
         An exception anywhere inside rolls every table back to where it was.
         """
         if self.readonly:
-            raise StoreError(f"Tệp dữ liệu {self.path} đang được mở chỉ để đọc.")
+            raise ReadOnlyDatabaseError(f"Tệp dữ liệu {self.path} đang được mở chỉ để đọc.")
         conn = self.conn
         if conn.in_transaction:
             with self.db.atomic():
                 yield self.db
             return
+        self._check_still_there()
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -161,8 +180,27 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
 
+    def _check_still_there(self) -> None:
+        """Refuse to write when the file was deleted, renamed or its drive removed.
+
+        On Linux SQLite goes on writing to a deleted file without error, and
+        everything written is lost at close: better a clear refusal (the open
+        connection can still save a copy elsewhere, see store/backup.py).
+        """
+        if self._identity is not None and _file_identity(self.path) != self._identity:
+            raise DatabaseMovedError(
+                f"Không còn thấy tệp dữ liệu {self.path} ở chỗ cũ (thư mục có thể đã bị xóa, đổi tên, "
+                "hoặc ổ đĩa đã bị rút ra). Thay đổi vừa rồi chưa được lưu."
+            )
+
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
+
+    def adopt(self, other: Store) -> None:
+        """Take over `other`'s connection: the same file opened anew (after a restore),
+        so that every service and window part holding this Store goes on working.
+        This Store's own connection must be closed already; `other` is not used again."""
+        self.db, self.path, self.readonly, self._identity = other.db, other.path, other.readonly, other._identity
 
     def close(self) -> None:
         self.conn.close()
@@ -174,13 +212,92 @@ class Store:
         self.close()
 
 
+def open_for_viewing(path: Path | str) -> Store:
+    """Open a database read-only where it cannot be written (a read-only folder,
+    drive or share): plain read-only first; if SQLite cannot even set up its
+    shared-memory file there, immutable (nothing at all is created beside it)."""
+    from kehoach_desktop.store.backup import open_read_only
+
+    path = Path(path)
+    try:
+        return Store.open(path, readonly=True)
+    except DamagedDatabaseError:
+        raise
+    except StoreError as first:
+        try:
+            conn = open_read_only(path, immutable=True)
+            conn.execute("PRAGMA foreign_keys = ON")
+            store = Store(conn, path, readonly=True)
+        except sqlite3.Error:
+            raise first from None
+        try:
+            store._prepare_schema()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     message = describe_sqlite_error(exc, path)
     if isinstance(exc, sqlite3.DatabaseError) and (
         "not a database" in str(exc) or "malformed" in str(exc)
     ):
         return DamagedDatabaseError(message)
+    if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
+        return ReadOnlyDatabaseError(message)
     return StoreError(message)
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file, None when it does not exist (yet)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino) if stat.st_ino else None
+
+
+def check_before_writing(path: Path) -> None:
+    """Raise DamagedDatabaseError when `PRAGMA quick_check` finds damage in `path`.
+
+    Runs on a read-only connection, before anything (journal mode included) is
+    written: unlike a read-write one, it does not checkpoint the -wal into the
+    file when it closes. quick_check raising "malformed" or "not a database"
+    counts as damage; other errors (locked, cannot open) are left to the
+    normal open, which words them.
+    """
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        rows = _quick_check(path)
+    except sqlite3.OperationalError:
+        return
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed": damage
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        problems = check_lines(rows)
+        raise DamagedDatabaseError(
+            f"Tệp dữ liệu {path} bị hỏng (SQLite báo: {problems[0]}). Chương trình không ghi gì vào tệp này.",
+            problems,
+        )
+
+
+def _quick_check(path: Path) -> list[str]:
+    conn = connect(path, readonly=True)
+    try:
+        return [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
+    finally:
+        conn.close()
+
+
+def check_lines(rows: list[str], limit: int = 20) -> list[str]:
+    """The problems of a quick_check/integrity_check result, one per line
+    (SQLite may pack many into one row, under a "*** in database main ***" title)."""
+    lines = [line.strip() for row in rows for line in str(row).splitlines()]
+    lines = [line for line in lines if line and not line.startswith("***")]
+    return (lines or ["?"])[:limit]
 
 
 def integrity_report(path: Path | str, *, full: bool = True) -> list[str]:

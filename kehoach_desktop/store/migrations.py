@@ -96,8 +96,9 @@ def upgrade(store: Store, version: int) -> Path | None:
 
 
 def _copy_aside(store: Store, version: int) -> Path:
-    from kehoach_desktop.store.backup import backup_to, backup_dir, timestamp
+    from kehoach_desktop.store.backup import BEFORE_MIGRATION, automatic_target, backup_to, prune
 
-    target = backup_dir(store.path) / f"{store.path.stem}-truoc-nang-cap-v{version}-{timestamp()}.db"
+    target = automatic_target(store.path, f"{BEFORE_MIGRATION}-v{version}")
     backup_to(store.conn, target)
+    prune(store.path)
     return target

@@ -1,0 +1,112 @@
+"""When the database cannot be written: a full disk, a read-only place, a file gone.
+
+Every edit is one transaction (store.write), so a failed one leaves the saved
+data as it was, and the window pushes an undo step only after the service call
+succeeded. What is left is telling the user, in Vietnamese, what happened, what
+is safe and what to do. The window's edit slots let such errors through, so
+they arrive at sys.excepthook (PySide6 reports slot exceptions there); this
+module installs a hook that shows them. When the file has disappeared, the
+still-open connection can save everything to a new place: the message offers it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kehoach_desktop.store import StoreError
+from kehoach_desktop.store.database import DatabaseMovedError, ReadOnlyDatabaseError, describe_sqlite_error
+
+STORAGE_ERRORS = (StoreError, sqlite3.Error)
+TITLE = "Không lưu được dữ liệu"
+SAFE = "Mọi dữ liệu đã lưu trước đó vẫn nguyên vẹn."
+
+
+def file_gone(db_path: Path) -> bool:
+    try:
+        return not Path(db_path).is_file()
+    except OSError:
+        return True
+
+
+def storage_message(exc: BaseException, db_path: Path) -> tuple[str, bool]:
+    """(message, offer a rescue copy) for an error writing `db_path`."""
+    text = str(exc).lower()
+    if isinstance(exc, DatabaseMovedError) or file_gone(db_path):
+        return (
+            f"Không còn thấy tệp dữ liệu ở chỗ cũ:\n{db_path}\n"
+            "(thư mục có thể đã bị xóa hoặc đổi tên, hoặc ổ USB/ổ mạng đã bị rút ra).\n\n"
+            "Thay đổi vừa rồi chưa được lưu. Dữ liệu đang mở vẫn còn trong chương trình: hãy bấm "
+            "«Lưu bản sao…» để ghi toàn bộ dữ liệu ra một nơi an toàn, rồi mở lại chương trình với "
+            "tệp đó (hoặc cắm lại ổ đĩa, trả thư mục về tên cũ rồi mở lại chương trình).",
+            True,
+        )
+    if "full" in text:
+        return (
+            f"Không lưu được thay đổi vừa rồi: ổ đĩa chứa tệp dữ liệu ({Path(db_path).parent}) đã đầy.\n\n"
+            f"{SAFE} Thay đổi vừa rồi không được lưu.\n\n"
+            "Hãy giải phóng chỗ trống trên ổ đĩa (xóa bớt tệp không cần, dọn Thùng rác) rồi làm lại thao tác.",
+            False,
+        )
+    if isinstance(exc, ReadOnlyDatabaseError) or "readonly" in text or "read-only" in text:
+        return (
+            f"Không lưu được thay đổi vừa rồi: tệp dữ liệu\n{db_path}\n"
+            "hoặc thư mục chứa nó chỉ cho phép đọc (hoặc không có quyền ghi).\n\n"
+            f"{SAFE} Vẫn xem và in báo cáo được; thay đổi vừa rồi không được lưu.\n\n"
+            "Muốn sửa dữ liệu: chép tệp dữ liệu sang một thư mục có quyền ghi (ví dụ thư mục Tài liệu) rồi "
+            "mở chương trình với tệp đó, hoặc nhờ cán bộ tin học cấp quyền ghi.",
+            False,
+        )
+    if "disk i/o" in text:
+        return (
+            f"Lỗi đọc/ghi ổ đĩa với tệp dữ liệu {db_path}; thay đổi vừa rồi không được lưu.\n\n"
+            "Dữ liệu đang mở vẫn còn trong chương trình: hãy bấm «Lưu bản sao…» để ghi ra một ổ đĩa "
+            "khác, rồi kiểm tra ổ đĩa (hoặc cắm lại ổ USB/ổ mạng).",
+            True,
+        )
+    if isinstance(exc, sqlite3.Error):
+        detail = describe_sqlite_error(exc, db_path)
+    else:
+        detail = str(exc)
+    return f"{detail}\n\nThay đổi vừa rồi không được lưu. {SAFE}", False
+
+
+def report_storage_problem(window, exc: BaseException) -> None:
+    """Tell the user; offer to save a copy from the open connection when the file is gone."""
+    message, offer_rescue = storage_message(exc, window.db_path)
+    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, message, parent=window)
+    rescue = box.addButton("&Lưu bản sao…", QMessageBox.ButtonRole.AcceptRole) if offer_rescue else None
+    box.addButton("Đó&ng", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if rescue is not None and box.clickedButton() is rescue:
+        from kehoach_desktop.gui import backup_actions
+
+        backup_actions.save_copy(window)
+
+
+def install_error_handler(window: QWidget):
+    """Show storage errors escaping the window's slots; others go to the previous hook.
+    Returns a function that puts the previous hook back."""
+    previous = sys.excepthook
+    busy = []
+
+    def hook(kind, exc, traceback) -> None:
+        if isinstance(exc, STORAGE_ERRORS) and not busy:
+            busy.append(True)  # an error while showing the message must not recurse
+            try:
+                report_storage_problem(window, exc)
+            finally:
+                busy.clear()
+            return
+        previous(kind, exc, traceback)
+
+    sys.excepthook = hook
+
+    def uninstall() -> None:
+        if sys.excepthook is hook:
+            sys.excepthook = previous
+
+    return uninstall
