@@ -241,3 +241,14 @@ def test_every_sample_plan_can_be_saved_whole(services, stem):
     expected = sum(len(section["items"]) for section in sample["sections"])
     assert len(tree.tasks) == expected
     assert [s.ordinal for s in tree.ordered_sections(plan_id)] == [s["ordinal"] for s in sample["sections"]]
+
+
+def test_add_saves_the_task_and_its_units_together(services):
+    plan_id = services.plans.create(small_draft())
+    _, task = first_task(services, plan_id)
+    office = services.units.find("Văn phòng Sở")
+    with pytest.raises(Exception):
+        services.tasks.add(task.section_id, units=[TaskUnit(9999, Role.LEAD)], content="Không có đơn vị này")
+    assert services.store.db["task"].count == 2  # nothing half-saved
+    new_id = services.tasks.add(task.section_id, units=[TaskUnit(office, Role.LEAD)], content="Việc mới")
+    assert services.tasks.get(new_id).unit_names(Role.LEAD) == ["Văn phòng Sở"]

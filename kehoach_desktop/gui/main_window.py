@@ -538,8 +538,7 @@ class MainWindow(QMainWindow):
                 and edit.parent_id == selected.parent_id:  # fmt: skip
             siblings_after = self.services.tasks.siblings(selected.id).index(selected.id) + 1
         try:
-            task_id = self.services.tasks.add(edit.section_id, edit.parent_id, siblings_after, **edit.values)
-            self.services.tasks.set_units(task_id, edit.units)
+            task_id = self.services.tasks.add(edit.section_id, edit.parent_id, siblings_after, edit.units, **edit.values)
         except ServiceError as exc:
             show_error(self, str(exc))
             return

@@ -46,8 +46,16 @@ class TaskService:
             raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}; có thể nó đã bị xóa.")
         return task
 
-    def add(self, section_id: int, parent_id: int | None = None, position: int | None = None, **values) -> int:
-        """A new task at the end of its section (or under `parent_id`), or at `position`."""
+    def add(
+        self,
+        section_id: int,
+        parent_id: int | None = None,
+        position: int | None = None,
+        units: list[TaskUnit] | None = None,
+        **values,
+    ) -> int:
+        """A new task (with its unit links) at the end of its section, or under
+        `parent_id`, or at `position` — in one transaction."""
         with self.store.write() as db:
             section = _section(db, section_id)
             if parent_id is not None:
@@ -60,6 +68,8 @@ class TaskService:
             task_id = db["task"].insert(repo.task_row(task)).last_pk
             if position is not None:
                 _place(db, section_id, parent_id, task_id, position)
+            if units:
+                repo.replace_links(db, task_id, units)
         return task_id
 
     def update(self, task_id: int, **values) -> dict:
