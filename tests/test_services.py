@@ -252,3 +252,19 @@ def test_add_saves_the_task_and_its_units_together(services):
     assert services.store.db["task"].count == 2  # nothing half-saved
     new_id = services.tasks.add(task.section_id, units=[TaskUnit(office, Role.LEAD)], content="Việc mới")
     assert services.tasks.get(new_id).unit_names(Role.LEAD) == ["Văn phòng Sở"]
+
+
+def test_edit_changes_place_fields_and_units_together_or_not_at_all(services):
+    plan_id = services.plans.create(small_draft())
+    tree, task = first_task(services, plan_id)
+    child = tree.children(task)[0]
+    with pytest.raises(ServiceError):  # the move is fine, the status is refused: nothing changes
+        services.tasks.edit(child.id, {"status": Status.NOT_DONE}, None, (child.section_id, None, 0))
+    assert services.tasks.get(child.id).parent_id == task.id
+    office = services.units.find("Văn phòng Sở")
+    old = services.tasks.edit(child.id, {"content": "Việc con đã sửa"}, [TaskUnit(office, Role.LEAD)], (child.section_id, None, 1))
+    moved = services.tasks.get(child.id)
+    assert (moved.parent_id, moved.content, moved.unit_names(Role.LEAD)) == (None, "Việc con đã sửa", ["Văn phòng Sở"])
+    services.tasks.edit(child.id, *old)
+    back = services.tasks.get(child.id)
+    assert (back.parent_id, back.content, back.units) == (task.id, "Việc con", [])

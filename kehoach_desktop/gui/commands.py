@@ -78,13 +78,7 @@ class EditTask(_ServiceCommand):
         self._set(self.old, self.old_units, self.old_place)
 
     def _set(self, values: dict, units, place) -> None:
-        tasks = self.ctx.services.tasks
-        if place is not None:
-            tasks.move(self.task_id, section_id=place[0], parent_id=place[1], position=place[2])
-        if values:
-            tasks.update(self.task_id, **values)
-        if units is not None:
-            tasks.set_units(self.task_id, units)
+        self.ctx.services.tasks.edit(self.task_id, values, units, place)
 
 
 class AddTask(_ServiceCommand):

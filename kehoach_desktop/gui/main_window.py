@@ -564,31 +564,21 @@ class MainWindow(QMainWindow):
             return
         edit = dialog.result_edit()
         new = {name: v for name, v in edit.values.items() if v != getattr(task, name)}
-        old = {name: getattr(task, name) for name in new}
         units_changed = [(u.unit_id, u.role) for u in edit.units] != [(u.unit_id, u.role) for u in task.units]
         moved = (edit.section_id, edit.parent_id) != (task.section_id, task.parent_id)
         if not (new or units_changed or moved):
             return
+        new_units = edit.units if units_changed else None
+        new_place = None
+        if moved:
+            new_place = (edit.section_id, edit.parent_id, len(self.services.tasks.siblings_in(edit.section_id, edit.parent_id)))
         try:
-            old_place = None
-            new_place = None
-            if moved:
-                end = len(self.services.tasks.siblings_in(edit.section_id, edit.parent_id))
-                new_place = (edit.section_id, edit.parent_id, end)
-                old_place = self.services.tasks.move(task.id, section_id=edit.section_id,
-                                                     parent_id=edit.parent_id, position=end)  # fmt: skip
-            if new:
-                self.services.tasks.update(task.id, **new)
-            if units_changed:
-                self.services.tasks.set_units(task.id, edit.units)
+            old, old_units, old_place = self.services.tasks.edit(task.id, new, new_units, new_place)
         except ServiceError as exc:
             show_error(self, str(exc))
-            self.load_view()
             return
         self.undo_stack.push(commands.EditTask(
-            self, task.id, new, old,
-            new_units=edit.units if units_changed else None, old_units=task.units if units_changed else None,
-            new_place=new_place, old_place=old_place,
+            self, task.id, new, old, new_units=new_units, old_units=old_units, new_place=new_place, old_place=old_place,
         ))  # fmt: skip
 
     def delete_task(self) -> None:

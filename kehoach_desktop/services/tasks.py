@@ -88,6 +88,21 @@ class TaskService:
             db["task"].update(task_id, changed)
         return before
 
+    def edit(
+        self,
+        task_id: int,
+        values: dict | None = None,
+        units: list[TaskUnit] | None = None,
+        place: tuple | None = None,
+    ) -> tuple[dict, list[TaskUnit] | None, tuple | None]:
+        """Fields, unit links and place (section_id, parent_id, index) changed in one
+        transaction. Returns the previous (values, units, place): edit() with them undoes it."""
+        with self.store.write():
+            old_place = self.move(task_id, section_id=place[0], parent_id=place[1], position=place[2]) if place else None
+            old_values = self.update(task_id, **values) if values else {}
+            old_units = self.set_units(task_id, units) if units is not None else None
+        return old_values, old_units, old_place
+
     def set_units(self, task_id: int, links: list[TaskUnit]) -> list[TaskUnit]:
         """Replace the task's unit links; returns the previous ones."""
         with self.store.write() as db:
