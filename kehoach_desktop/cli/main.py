@@ -41,6 +41,7 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kehoach-desktop {__version__}")
     add_db_option(parser, top_level=True)
     add_window_options(parser)
+    add_selftest_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=ArgumentParser)
     for name in command_modules():
         import_module(name).register(commands)
@@ -57,6 +58,13 @@ def add_window_options(parser) -> None:
     )
 
 
+def add_selftest_option(parser) -> None:
+    parser.add_argument(
+        "--selftest", action="store_true",
+        help="tự kiểm tra chương trình (dữ liệu mẫu trong thư mục tạm, không đụng dữ liệu thật) rồi thoát",
+    )  # fmt: skip
+
+
 def _use_utf8_console() -> None:
     """Vietnamese on a Windows console set to a legacy code page must not crash printing."""
     for stream in (sys.stdout, sys.stderr):
@@ -70,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     _use_utf8_console()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.selftest:
+        from kehoach_desktop.selftest import run as run_selftest
+
+        return run_selftest()
     handler = getattr(args, "handler", None)
     if handler is None:
         return open_window(args)
