@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kehoach_desktop.domain import deadlines
 from kehoach_desktop.domain.areas import OTHER, is_area_code
@@ -17,6 +16,9 @@ from kehoach_desktop.services.units import resolve_unit
 from kehoach_desktop.store import Store
 from kehoach_desktop.store import repository as repo
 from kehoach_desktop.store.database import now_text
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Header fields a user may edit in the "Thông tin kế hoạch" dialog.
 HEADER_FIELDS = (

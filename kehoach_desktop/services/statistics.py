@@ -32,8 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kehoach_desktop.domain.areas import area, area_order
 from kehoach_desktop.domain.judgement import DUE_SOON_DAYS, Timeliness, judge
@@ -42,6 +41,9 @@ from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.domain.text import fold, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.store import Store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class Category(str, Enum):

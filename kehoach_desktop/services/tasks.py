@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kehoach_desktop.domain import deadlines
 from kehoach_desktop.domain.models import Task, TaskUnit
@@ -18,6 +17,9 @@ from kehoach_desktop.domain.text import tidy, tidy_line
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
 from kehoach_desktop.store import Store
 from kehoach_desktop.store import repository as repo
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MULTILINE_FIELDS = (
     "content", "schedule_text", "output", "note", "target", "lead_text",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kehoach_desktop.domain.models import Unit, UnitKind
 from kehoach_desktop.domain.text import tidy_line
@@ -10,6 +10,9 @@ from kehoach_desktop.domain.units import guess_kind, unit_key
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
 from kehoach_desktop.store import Store
 from kehoach_desktop.store import repository as repo
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class UnitService:

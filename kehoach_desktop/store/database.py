@@ -16,9 +16,12 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kehoach_desktop.store import migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -85,6 +88,43 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+class LazyDatabase:
+    """sqlite-utils' Database over a connection, imported on first need.
+
+    Reading (query, execute) goes straight to SQLite, so opening the window
+    reads a whole plan without importing sqlite-utils (~0.1 s); the first
+    write, or anything else sqlite-utils offers, brings in the real Database.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._real: sqlite_utils.Database | None = None
+
+    @property
+    def real(self) -> sqlite_utils.Database:
+        if self._real is None:
+            import sqlite_utils
+
+            self._real = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._real
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters if parameters is not None else ())
+
+    def query(self, sql: str, params=None):
+        """Rows as dicts, like sqlite_utils.Database.query."""
+        cursor = self.conn.execute(sql, params if params is not None else ())
+        keys = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row))
+
+    def __getitem__(self, table: str):
+        return self.real[table]
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+
 class Store:
     """One open database file. Owned by one thread (SQLite connections are not shared)."""
 
@@ -93,7 +133,7 @@ class Store:
         self.readonly = readonly
         self._identity = _file_identity(path)
         # isolation_level=None: no implicit transactions; write() is the only way in.
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.db = LazyDatabase(conn)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Store:

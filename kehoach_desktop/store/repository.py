@@ -10,8 +10,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kehoach_desktop.domain.deadlines import Deadline
 from kehoach_desktop.domain.models import (
@@ -26,6 +25,9 @@ from kehoach_desktop.domain.models import (
     UnitKind,
 )
 from kehoach_desktop.domain.statuses import Status
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 PLAN_LIST_FIELDS = ("recipients", "legal_bases", "body", "columns", "appendix_heading")
 PLAN_TEXT_FIELDS = (
