@@ -144,6 +144,8 @@ class TaskFilterProxy(QAbstractProxyModel):
             self._matching = []
             return
         task_filter = self._filter
+        if task_filter.words:
+            model.search_keys()  # made once, on the first search
         if task_filter.active:
             self._matching = [node for node in model.task_nodes() if task_filter.accepts(node)]
             keep = set(map(id, self._matching))

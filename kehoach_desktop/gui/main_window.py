@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self._filter_timer = QTimer(self, singleShot=True, interval=120)
         self._filter_timer.timeout.connect(self.apply_filter)
+        self._search_keys_timer = QTimer(self, singleShot=True, interval=300)
+        self._search_keys_timer.timeout.connect(self.model.search_keys)
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
         self._setup_tree()
@@ -303,6 +305,8 @@ class MainWindow(QMainWindow):
         tree = self.services.plans.tree(self.selected_plan_ids())
         self.model.load(tree, self.mode, self.as_of)
         self.update_totals()
+        # Fold the search texts while the user reads, not on the first keystroke.
+        self._search_keys_timer.start()
         if keep_task is not None:
             self.select_task(keep_task)
         self.as_of_label.setText(f"Ngày tính: {self.as_of:%d/%m/%Y}")

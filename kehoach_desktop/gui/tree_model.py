@@ -64,7 +64,7 @@ class Node:
     """One row: a group (plan, section, area, unit) or a task."""
 
     __slots__ = ("parent", "children", "row", "task", "title", "label", "order", "ref", "cells", "search_key",
-                 "timeliness", "unit_ids", "area_code", "due", "tooltip", "task_count", "overdue_count")  # fmt: skip
+                 "timeliness", "unit_ids", "area_code", "due", "task_count", "overdue_count")  # fmt: skip
 
     def __init__(self, parent: Node | None, title: str = "", task: Task | None = None, order: int = 0):
         self.parent = parent
@@ -81,7 +81,6 @@ class Node:
         self.unit_ids: frozenset[int] = frozenset()
         self.area_code = ""
         self.due: date | None = None
-        self.tooltip = ""
         self.task_count = 0
         self.overdue_count = 0
 
@@ -201,33 +200,50 @@ class TaskTreeModel(QAbstractItemModel):
         return node
 
     def _describe(self, node: Node, tree: PlanTree) -> None:
-        """Compute once what the row shows, sorts and filters on."""
+        """What every row needs at once: counts, filters and sorting use these.
+
+        The texts a row shows and its search key are made on first use
+        (cells(), search_keys()): at start only the visible rows are drawn."""
         task = node.task
         as_of = self._options.as_of
         node.timeliness = judge(task.deadline, task.status, task.completed_on, as_of)
         node.due = _shown_due(task, as_of)
-        leads = ", ".join(task.unit_names(Role.LEAD)) or task.lead_text
-        coords = ", ".join(task.unit_names(Role.COORDINATE)) or task.coordinate_text
-        status = status_label(task.status, node.timeliness)
-        if node.timeliness in (Timeliness.OVERDUE, Timeliness.DUE_SOON):
-            status = f"{status} · {node.timeliness.label}"
-        node.cells = (
-            task.number,
-            task.content,
-            task.schedule_text,
-            node.due.strftime("%d/%m/%Y") if node.due else "",
-            leads,
-            coords,
-            status,
-            task.result,
-        )
         node.unit_ids = frozenset(link.unit_id for link in task.units)
         node.area_code = tree.area_of(task)
-        node.search_key = fold(" ".join((task.number, task.content, task.output, task.note, task.target,
-                                         task.result, task.schedule_text, task.lead_text, task.coordinate_text,
-                                         task.assignment_raw, leads, coords)))  # fmt: skip
-        plan = tree.plan_by_id.get(task.plan_id)
-        node.tooltip = (plan.title + "\n\n" if plan and len(tree.plans) > 1 else "") + task.content
+
+    @staticmethod
+    def cells(node: Node) -> tuple[str, ...]:
+        if not node.cells:
+            task = node.task
+            status = status_label(task.status, node.timeliness)
+            if node.timeliness in (Timeliness.OVERDUE, Timeliness.DUE_SOON):
+                status = f"{status} · {node.timeliness.label}"
+            node.cells = (
+                task.number,
+                task.content,
+                task.schedule_text,
+                node.due.strftime("%d/%m/%Y") if node.due else "",
+                ", ".join(task.unit_names(Role.LEAD)) or task.lead_text,
+                ", ".join(task.unit_names(Role.COORDINATE)) or task.coordinate_text,
+                status,
+                task.result,
+            )
+        return node.cells
+
+    def search_keys(self) -> None:
+        """Give every task row its folded search text (content, output, notes, units …)."""
+        for node in self._task_nodes:
+            if not node.search_key:
+                task = node.task
+                cells = self.cells(node)
+                node.search_key = fold(" ".join((task.number, task.content, task.output, task.note, task.target,
+                                                 task.result, task.schedule_text, task.lead_text,
+                                                 task.coordinate_text, task.assignment_raw, cells[4], cells[5])))  # fmt: skip
+
+    def tooltip(self, node: Node) -> str:
+        plan = self._tree.plan_by_id.get(node.task.plan_id) if self._tree else None
+        several = self._tree is not None and len(self._tree.plans) > 1
+        return (plan.title + "\n\n" if plan and several else "") + node.task.content
 
     def _count_groups(self, node: Node) -> tuple[int, int]:
         """Tasks and overdue tasks under each group (sub-tasks included)."""
@@ -291,9 +307,9 @@ class TaskTreeModel(QAbstractItemModel):
 
     def _task_data(self, node: Node, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.cells[column]
+            return self.cells(node)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = node.tooltip if column == COL_CONTENT else node.cells[column]
+            text = self.tooltip(node) if column == COL_CONTENT else self.cells(node)[column]
             return text or None
         if role == SORT_ROLE:
             return sort_key(node, column)
@@ -306,8 +322,7 @@ class TaskTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.BackgroundRole and node.timeliness in _BACKGROUNDS:
             return QBrush(_BACKGROUNDS[node.timeliness])
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_NUMBER:
-            label = node.timeliness.label
-            return f"{node.cells[0]} {label}".strip()
+            return f"{node.task.number} {node.timeliness.label}".strip()
         return None
 
     def _group_data(self, node: Node, column: int, role):
@@ -382,5 +397,5 @@ def sort_key(node: Node, column: int):
         return _number_key(node.task.number)
     if column == COL_DUE:
         return node.due.toordinal() if node.due else 10**7
-    return fold(node.cells[column])
+    return fold(TaskTreeModel.cells(node)[column])
 
