@@ -575,3 +575,20 @@ def test_closing_a_dialog_while_its_background_work_runs_is_safe(qtbot, window):
     release.set()
     qtbot.waitUntil(lambda: job not in background._running, timeout=5000)
     assert calls == []
+
+
+def test_an_unexpected_error_in_the_window_is_logged_and_told(qtbot, window, monkeypatch, tmp_path):
+    from kehoach_desktop.gui import app as app_module
+
+    monkeypatch.setenv("KEHOACH_DATA_DIR", str(tmp_path))
+    shown = {}
+    monkeypatch.setattr(app_module.QMessageBox, "critical", lambda parent, title, text: shown.setdefault("text", text))
+    try:
+        raise ZeroDivisionError("chia cho không")
+    except ZeroDivisionError:
+        import sys
+
+        app_module.report_unexpected(*sys.exc_info())
+    assert "Đã xảy ra lỗi không mong đợi: chia cho không" in shown["text"]
+    log = (tmp_path / "kehoach-desktop.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError: chia cho không" in log and "Traceback" in log

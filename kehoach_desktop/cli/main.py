@@ -9,11 +9,10 @@ from __future__ import annotations
 import pkgutil
 import sqlite3
 import sys
-import traceback
 from datetime import date
 from importlib import import_module
 
-from kehoach_desktop import __version__
+from kehoach_desktop import __version__, errorlog
 from kehoach_desktop.cli.common import UsageError, add_db_option
 from kehoach_desktop.cli.vietnamese_argparse import ArgumentParser
 from kehoach_desktop.domain.periods import PeriodError
@@ -96,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: a message, not a traceback
-        log = _log_unexpected()
+        log = errorlog.write(*sys.exc_info())
         print(f"Lỗi không mong đợi: {exc}. Chi tiết đã ghi vào {log}.", file=sys.stderr)
         return EXIT_ERROR
 
@@ -113,19 +112,6 @@ def open_window(args) -> int:
 def main_gui() -> int:
     """Entry point of the windowed program (no console on Windows)."""
     return main()
-
-
-def _log_unexpected() -> str:
-    from kehoach_desktop.store.location import data_dir
-
-    path = data_dir() / "kehoach-desktop.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(traceback.format_exc())
-    except OSError:
-        return "(không ghi được nhật ký)"
-    return str(path)
 
 
 if __name__ == "__main__":

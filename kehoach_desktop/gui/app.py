@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from kehoach_desktop import APP_NAME, APP_TITLE, __version__
+from kehoach_desktop import APP_NAME, APP_TITLE, __version__, errorlog
 from kehoach_desktop.cli.common import db_path
 from kehoach_desktop.gui import icons
 from kehoach_desktop.gui.widgets import VIETNAMESE
@@ -34,7 +34,28 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icons.app_icon())
     QLocale.setDefault(VIETNAMESE)
+    sys.excepthook = report_unexpected
     return app
+
+
+def report_unexpected(exc_type, exc, tb) -> None:
+    """An error no part of the window expected: logged, and told to the user.
+
+    Without this a windowed program (no console) would swallow it silently."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log = errorlog.write(exc_type, exc, tb)
+    try:
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            APP_TITLE,
+            f"Đã xảy ra lỗi không mong đợi: {exc}\n\n"
+            "Dữ liệu đã lưu trước đó không bị ảnh hưởng; việc vừa làm có thể chưa được thực hiện.\n"
+            f"Chi tiết đã ghi vào {log} — hãy gửi tệp này cho người hỗ trợ.",
+        )
+    except Exception:  # the box itself failed: the log still has it
+        sys.__excepthook__(exc_type, exc, tb)
 
 
 def demo_path() -> Path:
