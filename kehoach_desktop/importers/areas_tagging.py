@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from kehoach_desktop.domain.areas import OTHER, is_area_code
-from kehoach_desktop.domain.text import fold
+from kehoach_desktop.importers.cells import fold_text
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -106,7 +106,7 @@ _COMPILED = {
 
 def title_words(title: str) -> str:
     """The folded words of a title, punctuation as single spaces."""
-    return _NOT_WORD.sub(" ", fold(title)).strip()
+    return _NOT_WORD.sub(" ", fold_text(title)).strip()
 
 
 def classify_area(title: str, parent_area: str | None = None) -> tuple[str, bool]:

@@ -25,21 +25,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kehoach_desktop.domain.text import tidy
 from kehoach_desktop.domain.units import unit_key
+from kehoach_desktop.importers.cells import tidy_text
 
 # ---------------------------------------------------------------------------
 # Tokens
 
 
-@dataclass(frozen=True)
 class _Token:
-    text: str
-    start: int
-    end: int
-    is_word: bool
-    low: str  # _canon(text): what words are compared by
+    """A word or punctuation mark (a plain class with slots: a cell's text makes
+    hundreds of them, and a frozen dataclass costs several times more to build)."""
+
+    __slots__ = ("text", "start", "end", "is_word", "low")
+
+    def __init__(self, text: str, start: int, end: int, is_word: bool, low: str):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.is_word = is_word
+        self.low = low  # _canon(text): what words are compared by
+
+    def __repr__(self) -> str:
+        return f"_Token({self.text!r}, {self.start}, {self.end}, {self.is_word}, {self.low!r})"
 
     @property
     def cap(self) -> bool:
@@ -59,12 +69,14 @@ _BULLET = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d+[.)])[ \t]*", re.MU
 def _tokens(text: str) -> list[_Token]:
     """Words and punctuation marks; a line's bullet ("-", "+", "•", "a)") becomes "bullet"."""
     tokens = []
+    append, canon = tokens.append, _canon  # a long cell makes thousands of tokens
     for m in _TOKEN.finditer(_BULLET.sub(lambda b: "\u2022 ".rjust(len(b.group())), text)):
         word = m.group()
+        start, end = m.span()
         if word == "\u2022":
-            tokens.append(_Token("bullet", m.start(), m.end(), False, "bullet"))
+            append(_Token("bullet", start, end, False, "bullet"))
         else:
-            tokens.append(_Token(word, m.start(), m.end(), word[0].isalnum(), _canon(word)))
+            append(_Token(word, start, end, word[0].isalnum(), canon(word)))
     return tokens
 
 
@@ -82,6 +94,7 @@ _TONES = _old_tone_placements()
 _OLD_TONE = re.compile("|".join(_TONES))
 
 
+@lru_cache(maxsize=16384)
 def _canon(word: str) -> str:
     """Lower case NFC with one tone placement: how words are compared here.
 
@@ -237,6 +250,8 @@ _DOCUMENTS = _phrases(
     "hướng dẫn", "thông báo", "báo cáo", "tờ trình", "công điện",
 )
 _CITATION_END = {",", ";", ":", "(", ")", ".", "\n"}
+_RELATED = _phrases("có liên quan")
+_CIVIL_SERVANTS = _phrases("viên chức")
 
 # What stands just before a name, and what it makes of the name.
 _BEFORE_COORDINATE = _phrases(
@@ -362,7 +377,7 @@ def _lowercase_step(tokens: list[_Token], k: int, closed: bool, proper: bool) ->
     tok = tokens[k]
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if tok.low == "có":
-        return 3 if _phrase_at(tokens, k, _phrases("có liên quan")) else 0
+        return 3 if _phrase_at(tokens, k, _RELATED) else 0
     if tok.low in ("và", "hoặc"):
         if tokens[k - 1].low in ("hđnd", "nhân") and nxt is not None and nxt.low in ("ubnd", "ủy"):
             return 1  # "Văn phòng HĐND và UBND tỉnh" is one office
@@ -404,7 +419,7 @@ def _punct_step(tokens: list[_Token], k: int, group: bool) -> int:
     if group and more and not _is_head(tokens, k + 1):
         return 1 + more  # "Các phòng, đơn vị ...", "Các Chi cục, Trung tâm trực thuộc Sở"
     if tokens[k - 1].low == "chức" and tokens[k - 2].low == "công" and _phrase_at(
-        tokens, k + 1, _phrases("viên chức")
+        tokens, k + 1, _CIVIL_SERVANTS
     ):
         return 3  # "Phòng Tổ chức, Biên chế và Công chức, viên chức"
     if not group and nxt.cap and not _starts_name(tokens, k + 1) and not _phrase_at(tokens, k + 1, _DOCUMENTS):
@@ -446,6 +461,9 @@ def _mentions(text: str) -> tuple[list[_Token], list[_Mention]]:
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].is_word or tokens[i].low not in _STARTING_WORDS:
+            i += 1  # starts no citation, group or name: most words
+            continue
         cited = _citation_end(tokens, i)
         if cited > i:
             i = cited
@@ -461,6 +479,10 @@ def _mentions(text: str) -> tuple[list[_Token], list[_Mention]]:
             found.append(_Mention(name, i, last, _place(tokens, i, found)))
         i = last + 1
     return tokens, found
+
+
+# The words a citation, a group phrase or a unit's own name can start with.
+_STARTING_WORDS = frozenset(_DOCUMENTS.by_first) | frozenset(_GROUP_START.by_first) | frozenset(_HEADS.by_first)
 
 
 def _tidy_name(name: str) -> str:
@@ -525,7 +547,7 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,80}>")
 
 def _clean(text: str) -> str:
     """Tidied text; HTML fragments left in cells ("<br>", "<p>") as line breaks."""
-    return tidy(_HTML_TAG.sub(" ", _HTML_BREAK.sub("\n", text or "")))
+    return tidy_text(_HTML_TAG.sub(" ", _HTML_BREAK.sub("\n", text or "")))
 
 
 def unit_names(text: str) -> list[str]:
@@ -544,17 +566,25 @@ def unit_names(text: str) -> list[str]:
     and people ("Lãnh đạo Sở", "Chủ tịch UBND tỉnh").
     Group phrases ("Các phòng, đơn vị trực thuộc Sở") are names too.
     """
+    return list(_unit_names(text or ""))
+
+
+# The same lead / coordinating text comes back on task after task ("Văn phòng
+# Sở", "Các phòng, đơn vị"): each distinct text is read once.
+@lru_cache(maxsize=4096)
+def _unit_names(text: str) -> tuple[str, ...]:
     text = _clean(text)
     if not text:
-        return []
+        return ()
     _, mentions = _mentions(text)
     mentions = _resolved(mentions)
     taking_part = [m for m in mentions if m.place not in ("other", "directed")]
     if not taking_part:
         taking_part = [m for m in mentions if m.place == "directed"]
-    return _unique([_capitalised(m.text) for m in taking_part])
+    return tuple(_unique([_capitalised(m.text) for m in taking_part]))
 
 
+@lru_cache(maxsize=1024)
 def split_assignment(text: str) -> tuple[str, str]:
     """(lead part, coordinating part) of a combined assignment cell; ("", "") when
     the text does not say who does the work.
@@ -616,6 +646,7 @@ _ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=4096)
 def canonical_unit_name(name: str) -> str:
     """The name with the usual abbreviations written out ("VP Sở" → "Văn phòng Sở",
     "Phòng KH-TC" → "Phòng Kế hoạch – Tài chính", "TT CNTT" → "Trung tâm Công nghệ
@@ -710,6 +741,8 @@ def _clause(
     for k in range(start, end):
         if tokens[k].text in (".", ";", "\n"):
             break
+        if tokens[k].low not in _ROLE_WORDS.by_first:
+            continue  # no role word starts here (what _phrase_at would find)
         n = _phrase_at(tokens, k, _ROLE_WORDS)
         if not n or _phrase_before(tokens, k, _NOT_A_ROLE_AFTER):
             continue

@@ -97,14 +97,74 @@ def _starts_item(before: str, after: str, is_list: bool) -> bool:
 
 
 def _inside_name(before: str, after: str) -> bool:
-    left = " ".join(fold(before).split()[-2:])
-    right = " ".join(fold(after).split()[:2])
+    left = " ".join(fold_text(before).split()[-2:])
+    right = " ".join(fold_text(after).split()[:2])
     return left in _NAME_HALVES and right in _NAME_HALVES
 
 
 def clean_cell(text: str | None) -> str:
     """A cell's text: HTML turned into lines, then tidied (NFC, spaces, no blank lines)."""
-    return tidy(html_to_lines(text or ""))
+    return tidy_text(html_to_lines(text or ""))
+
+
+class _TidyMemo:
+    """tidy() for the importers, remembering what it has seen.
+
+    A cell's text is tidied by its reader, again as the interpreter cleans the
+    cell, again as it fills the task, again when units are read from it: each of
+    those is now a lookup. tidy(tidy(x)) == tidy(x), so a result is remembered as
+    its own answer too. Bounded: emptied when it holds LIMIT texts.
+    """
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._known: dict[str, str] = {}
+
+    def __call__(self, text: str | None) -> str:
+        if not text:
+            return ""
+        found = self._known.get(text)
+        if found is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            found = tidy(text)
+            self._known[text] = found
+            self._known[found] = found
+        return found
+
+    def cache_clear(self) -> None:
+        self._known.clear()
+
+
+tidy_text = _TidyMemo()
+
+
+class _FoldMemo:
+    """fold() for the importers, remembering what it has seen: a cell's text is
+    folded to find the header, to weigh a continued row, for the fingerprint;
+    a header line by every landmark test. Bounded like _TidyMemo."""
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._known: dict[str, str] = {}
+
+    def __call__(self, text: str | None) -> str:
+        if not text:
+            return ""
+        found = self._known.get(text)
+        if found is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            found = self._known[text] = fold(text)
+        return found
+
+    def cache_clear(self) -> None:
+        self._known.clear()
+
+
+fold_text = _FoldMemo()
 
 
 def is_list_item(line: str) -> bool:

@@ -14,7 +14,8 @@ from functools import lru_cache
 from dataclasses import field as dataclass_field
 from enum import Enum
 
-from kehoach_desktop.domain.text import fold, tidy_line
+from kehoach_desktop.domain.text import tidy_line
+from kehoach_desktop.importers.cells import fold_text
 
 HEADER_SEARCH_ROWS = 25  # a header sits near the top, below at most a few title rows
 MAX_EXTRA_WORDS = 3  # "Thời hạn thực hiện (ngày/tháng)" is a deadline; a sentence is not a header
@@ -85,7 +86,7 @@ MAX_HEADER_WORDS = 7
 
 def header_key(text: str) -> str:
     """The words of a header cell: "Kết quả/ sản phẩm" → "ket qua san pham"."""
-    return _WORDS.sub(" ", fold(text)).strip()
+    return _WORDS.sub(" ", fold_text(text)).strip()
 
 
 @lru_cache(maxsize=4096)
@@ -97,26 +98,46 @@ def field_of(text: str, loose: bool = True) -> Field | None:
         return None
     if "phan cong" in key or ("chu tri" in key and "phoi hop" in key):
         return Field.ASSIGNMENT
-    for field, names in _EXACT.items():
-        if key in names:
-            return field
+    exact = _EXACT_FIELD.get(key)
+    if exact is not None:
+        return exact
     if key.startswith("chi tieu"):  # "Chỉ tiêu năm 2025 (%)": a measurable target
         return Field.TARGET
     if any(key.startswith(name) for name in _NOT_OUTPUT):
         return None
-    for field, names in _EXACT.items():
-        # "Thời hạn thực hiện (ngày/tháng)", "Ghi chú khác": a known name and a few words more
-        if field is not Field.NUMBER and any(_name_and_a_few_words(key, name) for name in names if len(name) > 4):
-            return field
-    if loose and len(key.split()) <= MAX_HEADER_WORDS:
+    words = key.split(" ")  # header_key leaves single spaces between words
+    # "Thời hạn thực hiện (ngày/tháng)", "Ghi chú khác": a known name and a few words more
+    near = _name_and_a_few_words(words)
+    if near is not None:
+        return near
+    if loose and len(words) <= MAX_HEADER_WORDS:
         for field, pattern in _CONTAINS:
             if pattern.search(key):
                 return field
     return None
 
 
-def _name_and_a_few_words(key: str, name: str) -> bool:
-    return key.startswith(name + " ") and len(key[len(name) :].split()) <= MAX_EXTRA_WORDS
+# Every cell of every row is asked whether it repeats the header: the names are
+# looked up, not scanned one by one.
+_FIELD_ORDER = {field: order for order, field in enumerate(_EXACT)}
+_EXACT_FIELD: dict[str, Field] = {}  # name → the first field listing it
+_NEAR_FIELD: dict[str, Field] = {}  # the same for names that take a few words more
+for _field, _names in _EXACT.items():
+    for _name in _names:
+        _EXACT_FIELD.setdefault(_name, _field)
+        if _field is not Field.NUMBER and len(_name) > 4:
+            _NEAR_FIELD.setdefault(_name, _field)
+
+
+def _name_and_a_few_words(words: list[str]) -> Field | None:
+    """The first field (in _EXACT's order) with a name that the key's words start
+    with, followed by 1 to MAX_EXTRA_WORDS words more."""
+    found = [
+        _NEAR_FIELD.get(" ".join(words[:size]))
+        for size in range(max(1, len(words) - MAX_EXTRA_WORDS), len(words))
+    ]
+    found = [field for field in found if field is not None]
+    return min(found, key=_FIELD_ORDER.__getitem__) if found else None
 
 
 @dataclass

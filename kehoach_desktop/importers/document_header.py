@@ -30,7 +30,8 @@ import re
 from datetime import date
 
 from kehoach_desktop.domain.models import Plan
-from kehoach_desktop.domain.text import fold, tidy_line
+from kehoach_desktop.domain.text import tidy_line
+from kehoach_desktop.importers.cells import fold_text
 
 _MARKUP = re.compile(r"\*\*|</?[A-Za-z][^<>]{0,200}>")
 _SEPARATOR = re.compile(r"^[\s_\-–—=*.·]+$")
@@ -95,42 +96,42 @@ def _prepare(lines: list[str]) -> list[str]:
 def _starts_table(line: str) -> bool:
     """A tab- or pipe-separated header row starting with TT/STT: the task table begins."""
     cells = [cell.strip() for cell in re.split(r"\t|\|", line.strip().strip("|"))]
-    return len(cells) >= 3 and bool(_TABLE_START.match(fold(cells[0])))
+    return len(cells) >= 3 and bool(_TABLE_START.match(fold_text(cells[0])))
 
 
 def _is_upper(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
+    letters = [ch for ch in set(line) if ch.isalpha()]  # each distinct character once: body lines are long
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _is_motto(line: str) -> bool:
-    folded = fold(line)
+    folded = fold_text(line)
     return folded.startswith("cong hoa xa hoi chu nghia") or (
         "doc lap" in folded and "tu do" in folded and "hanh phuc" in folded
     )
 
 
 def _is_plan_word(line: str) -> bool:
-    return _is_upper(line) and fold(line).replace(" ", "") == "kehoach"
+    return _is_upper(line) and fold_text(line).replace(" ", "") == "kehoach"
 
 
 def _is_appendix_word(line: str) -> bool:
-    return bool(re.match(r"^phu luc(\s+([0-9]+|[ivxlc]+|so\s+\S+))?\s*:?$", fold(line)))
+    return bool(re.match(r"^phu luc(\s+([0-9]+|[ivxlc]+|so\s+\S+))?\s*:?$", fold_text(line)))
 
 
 def _is_reference(line: str) -> bool:
-    folded = fold(line)
+    folded = fold_text(line)
     return line.startswith("(") and ("kem theo" in folded or "ban hanh theo" in folded)
 
 
 def _is_recipients_heading(line: str) -> bool:
-    return fold(line).startswith("noi nhan")
+    return fold_text(line).startswith("noi nhan")
 
 
 def _is_signer_title(line: str) -> bool:
     if not _is_upper(line) or len(line) > 70:
         return False
-    folded = fold(line)
+    folded = fold_text(line)
     prefixed = _SIGNER_PREFIX.match(folded)
     return bool(prefixed) or bool(_SIGNER_WORDS.match(folded))
 
@@ -140,7 +141,7 @@ def _is_list_item(line: str) -> bool:
 
 
 def _is_legal_basis(line: str) -> bool:
-    return fold(line).startswith("can cu ")
+    return fold_text(line).startswith("can cu ")
 
 
 def _is_name(line: str) -> bool:
@@ -424,8 +425,8 @@ def _split_agencies(lines: list[str]) -> tuple[str, str]:
     """(cơ quan chủ quản, cơ quan ban hành) from the upper-case lines of the head."""
     merged: list[str] = []
     for line in lines:
-        previous = fold(merged[-1]) if merged else ""
-        folded = fold(line)
+        previous = fold_text(merged[-1]) if merged else ""
+        folded = fold_text(line)
         continues_people_body = previous in _PEOPLES_BODIES and folded.startswith(_ADMIN_LEVELS)
         continues_name = merged and (folded.startswith(("va ", "- ", "– ")) or previous.endswith((" va", ",")))
         if continues_people_body or continues_name:
@@ -443,7 +444,7 @@ def _split_agencies(lines: list[str]) -> tuple[str, str]:
 
 
 def _starts_with_agency_word(line: str) -> bool:
-    folded = fold(line)
+    folded = fold_text(line)
     return any(folded == word or folded.startswith(word + " ") for word in _AGENCY_WORDS)
 
 
@@ -457,11 +458,11 @@ def _bare(token: str) -> str:
 
 def _find_words(lines: list[str], words: list[str]) -> str:
     """The words as printed elsewhere in the document (their case), or ""."""
-    wanted = [fold(_bare(word)) for word in words if _bare(word)]
+    wanted = [fold_text(_bare(word)) for word in words if _bare(word)]
     tokens = _tokens(lines)
-    bare = [fold(_bare(token)) for token in tokens]
+    # The document's whole text: each word folded only when the scan reaches it.
     for start in range(len(tokens) - len(wanted) + 1):
-        if bare[start : start + len(wanted)] == wanted:
+        if all(fold_text(_bare(tokens[start + k])) == word for k, word in enumerate(wanted)):
             found = _joined(tokens[start : start + len(wanted)])
             if not _is_upper(found):  # running text, not another upper-case heading
                 return found
@@ -474,7 +475,7 @@ def _joined(tokens: list[str]) -> str:
 
 def _find_by_initials(lines: list[str], abbreviation: str) -> str:
     """The agency name whose initials spell the abbreviation: SNNMT → Sở Nông nghiệp và Môi trường."""
-    wanted = fold(abbreviation).replace(" ", "")
+    wanted = fold_text(abbreviation).replace(" ", "")
     tokens = _tokens(lines)
     for start, token in enumerate(tokens):
         if not _starts_with_agency_word(_bare(token)) or not _bare(token)[:1].isupper():
@@ -484,7 +485,7 @@ def _find_by_initials(lines: list[str], abbreviation: str) -> str:
             word = _bare(tokens[end])
             if word.lower() in _NAME_CONNECTORS or not word:
                 continue
-            initials += fold(word[0])
+            initials += fold_text(word[0])
             if initials != wanted[: len(initials)]:
                 break
             if initials == wanted:
@@ -503,13 +504,13 @@ def _title_case(printed: str) -> str:
     TỈNH KHÁNH HÒA" → "Ủy ban nhân dân tỉnh Khánh Hòa". Only a fallback for when the
     document never writes the name in running text."""
     words = printed.split()
-    lead = next((len(w.split()) for w in _MULTI_WORD_AGENCIES if fold(" ".join(words)).startswith(w + " ")), 1)
+    lead = next((len(w.split()) for w in _MULTI_WORD_AGENCIES if fold_text(" ".join(words)).startswith(w + " ")), 1)
     out: list[str] = []
     capitalise_next = False
     place_name = False  # after "tỉnh", "huyện" ...: a proper name, every word capitalised
     for index, word in enumerate(words):
         lower = word.lower()
-        folded = fold(_bare(word))
+        folded = fold_text(_bare(word))
         if folded in _ACRONYMS:
             out.append(word)
         elif lower in _NAME_CONNECTORS or (index > 0 and folded in _ADMIN_LEVELS and not place_name):

@@ -24,7 +24,7 @@ from kehoach_desktop.domain.drafts import ImportWarning, PlanDraft, SectionDraft
 from kehoach_desktop.domain.text import tidy, tidy_line
 from kehoach_desktop.importers.assignments import canonical_unit_name, split_assignment, unit_names
 from kehoach_desktop.importers.base import ImportFailed, RawDocument, RawRow, RawTable
-from kehoach_desktop.importers.cells import clean_cell
+from kehoach_desktop.importers.cells import clean_cell, tidy_text
 from kehoach_desktop.importers.columns import (
     Field,
     TableColumns,
@@ -376,7 +376,7 @@ class _TableReader:
 
         def text(field_: Field) -> str:
             index = self.columns.index(field_)
-            return tidy(cells[index]) if index is not None else ""
+            return tidy_text(cells[index]) if index is not None else ""
 
         draft.content = text(Field.CONTENT)
         draft.schedule_text = text(Field.SCHEDULE)

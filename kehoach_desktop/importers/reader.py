@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 from kehoach_desktop.domain.drafts import PlanDraft, TaskDraft
-from kehoach_desktop.domain.text import fold
 from kehoach_desktop.importers import docx_reader, sniff, text_reader, xlsx_reader
 from kehoach_desktop.importers.base import ImportFailed, RawDocument
+from kehoach_desktop.importers.cells import fold_text
 
 _NO_SPACE = re.compile(r"\s+")
 _READERS = {"docx": docx_reader.read, "xlsx": xlsx_reader.read, "text": text_reader.read}
@@ -21,28 +21,34 @@ def read_path(path: Path | str) -> RawDocument:
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"Không tìm thấy tệp «{path}».")
-    kind = sniff.detect(path)
-    return _READERS[kind](path)
+    return _READERS[sniff.detect(path)](path)
 
 
 def digest(draft: PlanDraft) -> str:
     """A fingerprint of the plan's content — its sections and tasks, folded and
     without spaces — equal for one plan read from .docx, .xlsx or pasted text."""
-    hasher = hashlib.sha256()
+    texts: list[str] = []
     for section in draft.all_sections():
-        _feed(hasher, "section", section.ordinal, section.title)
+        texts += ("section", section.ordinal, section.title)
         for task in _walk(section.tasks):
-            _feed(
-                hasher, "task", task.number, task.content, task.schedule_text, task.lead_text,
+            texts += (
+                "task", task.number, task.content, task.schedule_text, task.lead_text,
                 task.coordinate_text, task.assignment_raw, task.output, task.note, task.target,
             )  # fmt: skip
-    return hasher.hexdigest()
+    return hashlib.sha256(_fingerprint_bytes([fold_text(text) for text in texts])).hexdigest()
 
 
-def _feed(hasher, *texts: str) -> None:
-    for text in texts:
-        hasher.update(_NO_SPACE.sub("", fold(text)).encode("utf-8"))
-        hasher.update(b"\x1f")
+def _fingerprint_bytes(folded: list[str]) -> bytes:
+    """Each text without whitespace, followed by the separator \\x1f (itself
+    whitespace, so put in after). One pass over the whole plan rather than one
+    per text; the NUL that stands in for the separator meanwhile is no
+    whitespace, so no run of it spans two texts."""
+    if not folded:
+        return b""
+    if any("\x00" in text for text in folded):  # the stand-in would be ambiguous
+        return b"".join(_NO_SPACE.sub("", text).encode("utf-8") + b"\x1f" for text in folded)
+    squeezed = _NO_SPACE.sub("", "\x00".join(folded) + "\x00")
+    return squeezed.replace("\x00", "\x1f").encode("utf-8")
 
 
 def _walk(tasks: list[TaskDraft]):

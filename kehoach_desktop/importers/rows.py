@@ -29,8 +29,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach_desktop.domain.text import fold
-from kehoach_desktop.importers.cells import is_list_item
+from kehoach_desktop.importers.cells import fold_text, is_list_item
 
 _ROMAN = re.compile(r"(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})")
 _HEADING = re.compile(
@@ -117,7 +116,7 @@ def continuation_score(previous: list[str], cells: list[str], skip: set[int], af
 def _cell_evidence(before: str, text: str) -> int:
     if not before:
         return -3
-    if fold(text) == fold(before):
+    if fold_text(text) == fold_text(before):
         return -2
     first_line = text.split("\n", 1)[0]
     if is_list_item(first_line):
@@ -144,7 +143,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _last_word(text: str) -> str:
-    words = fold(text).split()
+    words = fold_text(text).split()
     return re.sub(r"[^a-z]", "", words[-1]) if words else ""
 
 

@@ -15,7 +15,9 @@ before a library parses it, so the .docx and .xlsx readers call it too:
   memory the libraries can use);
 - every XML part's prolog is read (at most 1 MB) and a `<!DOCTYPE` is refused:
   Word and Excel never write one, and it is how entity bombs and the
-  external-entity trick (text silently blank) get in.
+  external-entity trick (text silently blank) get in. The prolog is inflated a
+  few kB at a time until its end is seen, not the whole megabyte: a real part's
+  root element starts within its first hundred bytes.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ MAX_ENTRIES = 10_000
 MAX_CENTRAL_DIRECTORY = 8 * 1024 * 1024
 MAX_TEXT_FILE = 20 * 1024 * 1024  # a pasted/extracted plan is a few hundred kB
 PROLOG_LIMIT = 1024 * 1024
+PROLOG_FIRST_READ = 4096  # then doubled while the prolog has not ended
 
 HEAD_SIZE = 64 * 1024
 
@@ -621,7 +624,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 def _check_prolog(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Refuse an XML part whose prolog declares a DOCTYPE (or is not XML at all)."""
     with archive.open(info) as stream:
-        data = stream.read(PROLOG_LIMIT)
+        data = _read_prolog(stream)
     if not data.strip():
         return  # an empty part: the library decides whether it matters
     text = _decode_xml_prefix(data)
@@ -646,6 +649,45 @@ def _check_prolog(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
             raise corrupt_message(path, _guess_kind(path))
         if match is None:
             raise corrupt_message(path, _guess_kind(path))
+        position = match.end()
+
+
+def _read_prolog(stream) -> bytes:
+    """The part's first bytes: up to PROLOG_LIMIT, or fewer once the prolog has
+    visibly ended (the verdict on those bytes is then the verdict on the limit)."""
+    data = stream.read(PROLOG_FIRST_READ)
+    while len(data) < PROLOG_LIMIT and not _prolog_settled(data):
+        more = stream.read(min(len(data), PROLOG_LIMIT - len(data)))
+        if not more:
+            break
+        data += more
+    return data
+
+
+# Characters the scan must see past the point where the prolog ends: "<!--"
+# needs 4, and the last bytes read may be half a character, decoded as U+FFFD.
+_SETTLED_MARGIN = 8
+
+
+def _prolog_settled(data: bytes) -> bool:
+    """Whether reading more of the part could not change _check_prolog's verdict:
+    the scan reached the root element, a DOCTYPE or a stray character with room
+    to spare, rather than the end of what was read."""
+    text = _decode_xml_prefix(data)
+    position = 0
+    while True:
+        while position < len(text) and text[position] in "\ufeff \t\r\n":
+            position += 1
+        if position + _SETTLED_MARGIN > len(text):
+            return False
+        if text.startswith("<?", position):
+            match = _XML_DECL.match(text, position)
+        elif text.startswith("<!--", position):
+            match = _COMMENT.match(text, position)
+        else:
+            return True  # "<!DOCTYPE", the root element, or not XML: decided here
+        if match is None:
+            return False  # a declaration or comment not closed yet
         position = match.end()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kehoach_desktop.domain.drafts import PlanDraft
 from kehoach_desktop.importers.base import ImportFailed
+from kehoach_desktop.importers.cells import tidy_text
 from kehoach_desktop.importers.interpret import interpret
 from kehoach_desktop.importers.reader import digest, read_path
 from kehoach_desktop.importers.text_reader import read_text
@@ -52,7 +53,12 @@ class ImportService:
 
     def duplicates(self, draft: PlanDraft) -> list[PlanSummary]:
         """Plans already in the database with the same content as the draft."""
-        return self.plans.find_by_digest(draft.plan.source_digest or digest(draft))
+        fingerprint = draft.plan.source_digest or digest(draft)
+        # One indexed look-up; the plan list (every plan, with its task count) only
+        # when there is a duplicate to describe.
+        if not self.store.execute("SELECT 1 FROM plan WHERE source_digest = ? LIMIT 1", [fingerprint]).fetchone():
+            return []
+        return self.plans.find_by_digest(fingerprint)
 
     def import_draft(self, draft: PlanDraft, allow_duplicate: bool = False) -> int:
         """Save the draft as a new plan (one transaction); returns its id."""
@@ -63,7 +69,7 @@ class ImportService:
             existing = self.duplicates(draft)
             if existing and not allow_duplicate:
                 raise DuplicatePlanError(_duplicate_message(existing), existing)
-            return self.plans.create(draft)
+            return self.plans.create(draft, tidy_text=tidy_text)
 
 
 def read_plan(

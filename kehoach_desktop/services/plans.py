@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -72,60 +73,21 @@ class PlanService:
         ids = {row[0] for row in rows}
         return [summary for summary in self.list_plans() if summary.id in ids]
 
-    def create(self, draft: PlanDraft) -> int:
-        """Save a whole plan in one transaction; returns its id."""
-        plan = normalised_plan(draft.plan)
+    def create(self, draft: PlanDraft, tidy_text: Callable[[str | None], str] = tidy) -> int:
+        """Save a whole plan in one transaction; returns its id.
+
+        Every text is tidied on the way in with `tidy_text`, domain.text.tidy or
+        one that gives the same answers faster (the importers pass theirs, which
+        already knows the texts it tidied while reading the file)."""
+        plan = normalised_plan(draft.plan, tidy_text)
         with self.store.write() as db:
             stamp = now_text()
-            plan_id = db["plan"].insert({**repo.plan_row(plan), "created_at": stamp, "updated_at": stamp}).last_pk
+            plan_id = repo.insert_row(db, "plan", {**repo.plan_row(plan), "created_at": stamp, "updated_at": stamp})
+            saver = _PlanSaver(db, plan, plan_id, tidy_text)
             for position, section in enumerate(draft.sections):
-                self._insert_section(db, plan, plan_id, section, position, parent_id=None)
+                saver.add_section(section, position, parent_id=None)
+            repo.insert_rows(db, "task_unit", saver.links)
         return plan_id
-
-    def _insert_section(
-        self, db: sqlite_utils.Database, plan: Plan, plan_id: int, draft: SectionDraft, position: int, parent_id
-    ) -> None:
-        area_code = draft.area_code if is_area_code(draft.area_code) else OTHER
-        section_id = db["section"].insert(
-            {
-                "plan_id": plan_id,
-                "parent_id": parent_id,
-                "ordinal": tidy_line(draft.ordinal),
-                "title": tidy(draft.title),
-                "area_code": area_code,
-                "position": position,
-            }
-        ).last_pk
-        for task_position, task in enumerate(draft.tasks):
-            self._insert_task(db, plan, plan_id, section_id, task, task_position, parent_id=None)
-        for sub_position, sub in enumerate(draft.subsections):
-            self._insert_section(db, plan, plan_id, sub, sub_position, parent_id=section_id)
-
-    def _insert_task(
-        self, db, plan: Plan, plan_id: int, section_id: int, draft: TaskDraft, position: int, parent_id
-    ) -> None:
-        task = Task(
-            plan_id=plan_id,
-            section_id=section_id,
-            parent_id=parent_id,
-            position=position,
-            number=tidy_line(draft.number),
-            content=tidy(draft.content),
-            schedule_text=tidy(draft.schedule_text),
-            output=tidy(draft.output),
-            note=tidy(draft.note),
-            target=tidy(draft.target),
-            lead_text=tidy(draft.lead_text),
-            coordinate_text=tidy(draft.coordinate_text),
-            assignment_raw=tidy(draft.assignment_raw),
-        )
-        task.deadline = deadlines.parse(task.schedule_text, plan.year)
-        task_id = db["task"].insert(repo.task_row(task)).last_pk
-        links = [TaskUnit(resolve_unit(db, name), Role.LEAD) for name in draft.lead_units]
-        links += [TaskUnit(resolve_unit(db, name), Role.COORDINATE) for name in draft.coordinate_units]
-        repo.replace_links(db, task_id, links)
-        for child_position, child in enumerate(draft.children):
-            self._insert_task(db, plan, plan_id, section_id, child, child_position, parent_id=task_id)
 
     def update_header(self, plan_id: int, **changes) -> dict:
         """Change header fields; returns their previous values (for undo)."""
@@ -150,20 +112,95 @@ class PlanService:
             db.execute("DELETE FROM plan WHERE id = ?", [plan_id])
 
 
-def normalised_plan(plan: Plan) -> Plan:
-    """The plan with every text NFC and tidied, lists without blank lines, year checked."""
+def normalised_plan(plan: Plan, tidy_text: Callable[[str | None], str] = tidy) -> Plan:
+    """The plan with every text NFC and tidied, lists without blank lines, year checked
+    (`tidy_text`: as PlanService.create)."""
     values = {}
     for field in fields(Plan):
         value = getattr(plan, field.name)
         if isinstance(value, str) and field.name not in ("source_digest",):
-            value = tidy(value) if field.name in ("signer_title", "title") else tidy_line(value)
+            value = tidy_text(value) if field.name in ("signer_title", "title") else tidy_line(value)
         elif isinstance(value, list):
-            value = [tidy(item) for item in value if tidy(item)]
+            value = [tidy_text(item) for item in value if tidy_text(item)]
         values[field.name] = value
     result = Plan(**values)
     if not isinstance(result.year, int) or not MIN_YEAR <= result.year <= MAX_YEAR:
         raise ServiceError(f"Năm của kế hoạch phải từ {MIN_YEAR} đến {MAX_YEAR} (đang là «{result.year}»).")
     return result
+
+
+class _PlanSaver:
+    """Writes a draft's sections and tasks in order, one prepared INSERT per row.
+
+    Sections and tasks are inserted where they stand in the tree (a parent before
+    its children, which need its id); the unit links of the whole plan go in
+    together at the end. A unit name or a deadline text met again is resolved
+    or parsed once per plan.
+    """
+
+    def __init__(self, db, plan: Plan, plan_id: int, tidy_text: Callable[[str | None], str]):
+        self.db = db
+        self.plan = plan
+        self.plan_id = plan_id
+        self.tidy = tidy_text
+        self.links: list[dict] = []
+        self._unit_ids: dict[str, int] = {}
+        self._deadlines: dict[str, deadlines.Deadline] = {}
+
+    def add_section(self, draft: SectionDraft, position: int, parent_id) -> None:
+        area_code = draft.area_code if is_area_code(draft.area_code) else OTHER
+        section_id = repo.insert_row(
+            self.db,
+            "section",
+            {
+                "plan_id": self.plan_id,
+                "parent_id": parent_id,
+                "ordinal": tidy_line(draft.ordinal),
+                "title": self.tidy(draft.title),
+                "area_code": area_code,
+                "position": position,
+            },
+        )
+        for task_position, task in enumerate(draft.tasks):
+            self.add_task(section_id, task, task_position, parent_id=None)
+        for sub_position, sub in enumerate(draft.subsections):
+            self.add_section(sub, sub_position, parent_id=section_id)
+
+    def add_task(self, section_id: int, draft: TaskDraft, position: int, parent_id) -> None:
+        task = Task(
+            plan_id=self.plan_id,
+            section_id=section_id,
+            parent_id=parent_id,
+            position=position,
+            number=tidy_line(draft.number),
+            content=self.tidy(draft.content),
+            schedule_text=self.tidy(draft.schedule_text),
+            output=self.tidy(draft.output),
+            note=self.tidy(draft.note),
+            target=self.tidy(draft.target),
+            lead_text=self.tidy(draft.lead_text),
+            coordinate_text=self.tidy(draft.coordinate_text),
+            assignment_raw=self.tidy(draft.assignment_raw),
+        )
+        task.deadline = self._deadline(task.schedule_text)
+        task_id = repo.insert_row(self.db, "task", repo.task_row(task))
+        links = [TaskUnit(self._unit_id(name), Role.LEAD) for name in draft.lead_units]
+        links += [TaskUnit(self._unit_id(name), Role.COORDINATE) for name in draft.coordinate_units]
+        self.links += repo.link_rows(task_id, links)
+        for child_position, child in enumerate(draft.children):
+            self.add_task(section_id, child, child_position, parent_id=task_id)
+
+    def _deadline(self, schedule_text: str) -> deadlines.Deadline:
+        found = self._deadlines.get(schedule_text)
+        if found is None:
+            found = self._deadlines[schedule_text] = deadlines.parse(schedule_text, self.plan.year)
+        return found
+
+    def _unit_id(self, name: str) -> int:
+        found = self._unit_ids.get(name)
+        if found is None:
+            found = self._unit_ids[name] = resolve_unit(self.db, name)
+        return found
 
 
 def _reparse_deadlines(db: sqlite_utils.Database, plan_id: int, year: int) -> None:

@@ -196,6 +196,14 @@ def load_links(db: sqlite_utils.Database, task_ids_sql: str, params: list) -> di
 
 def replace_links(db: sqlite_utils.Database, task_id: int, links: Iterable[TaskUnit]) -> None:
     db.execute("DELETE FROM task_unit WHERE task_id = ?", [task_id])
+    rows = link_rows(task_id, links)
+    if rows:
+        db["task_unit"].insert_all(rows)
+
+
+def link_rows(task_id: int, links: Iterable[TaskUnit]) -> list[dict]:
+    """The task_unit rows of a task's links: a unit once per role, at the place it
+    was first named."""
     rows, seen = [], set()
     for position, link in enumerate(links):
         key = (link.unit_id, link.role)
@@ -204,8 +212,41 @@ def replace_links(db: sqlite_utils.Database, task_id: int, links: Iterable[TaskU
             rows.append(
                 {"task_id": task_id, "unit_id": link.unit_id, "role": link.role.value, "position": position}
             )
-    if rows:
-        db["task_unit"].insert_all(rows)
+    return rows
+
+
+# --- fast inserts (inside Store.write()) -------------------------------------------
+#
+# sqlite-utils' Table.insert() reads the table's schema again on every call
+# (table_names, columns, pks): for a plan of a few hundred rows that cost more
+# than reading the file. These run plain prepared statements on the
+# transaction's connection; SQLite assigns ids exactly as it did before.
+
+
+def insert_row(db, table: str, row: dict) -> int:
+    """Insert one row (column names as the dict's keys); returns its rowid."""
+    sql = _insert_sql(table, tuple(row))
+    return db.execute(sql, list(row.values())).lastrowid
+
+
+def insert_rows(db, table: str, rows: list[dict]) -> None:
+    """Insert rows that all have the same keys, in order, in one executemany."""
+    if not rows:
+        return
+    columns = tuple(rows[0])
+    db.conn.executemany(_insert_sql(table, columns), [[row[name] for name in columns] for row in rows])
+
+
+_INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    sql = _INSERT_SQL.get((table, columns))
+    if sql is None:
+        names = ", ".join(f'"{name}"' for name in columns)
+        sql = f'INSERT INTO "{table}" ({names}) VALUES ({_placeholders(columns)})'
+        _INSERT_SQL[(table, columns)] = sql
+    return sql
 
 
 # --- units -----------------------------------------------------------------------
