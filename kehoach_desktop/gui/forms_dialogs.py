@@ -100,7 +100,14 @@ class _BusyDialog(QDialog):
         background.run(self, title, work, done, failed, db_path=db_path)
 
     def _set_busy(self, busy: bool) -> None:
-        """Enable or disable the dialog's buttons (subclasses)."""
+        self.ok_button.setEnabled(not busy)
+
+    def _failed(self, message: str, error) -> None:
+        """An expected error (a Vietnamese message) shows in the dialog; anything else in a box."""
+        if error is None:
+            show_error(self, message, "Lỗi không mong đợi")
+        else:
+            self.ui.errorLabel.setText(message)
 
 
 # --- the tracking table ------------------------------------------------------------------
@@ -189,14 +196,6 @@ class TrackingExportDialog(_BusyDialog):
         self.written, self.notes = path, list(notes)
         self.accept()
 
-    def _failed(self, message: str, error) -> None:
-        if error is None:
-            show_error(self, message, "Lỗi không mong đợi")
-        else:
-            self.ui.errorLabel.setText(message)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.ok_button.setEnabled(not busy)
 
 
 # --- the unit forms out ------------------------------------------------------------------
@@ -279,14 +278,6 @@ class FormsExportDialog(_BusyDialog):
         self.written, self.notes = list(paths), list(paths.notes)
         self.accept()
 
-    def _failed(self, message: str, error) -> None:
-        if error is None:
-            show_error(self, message, "Lỗi không mong đợi")
-        else:
-            self.ui.errorLabel.setText(message)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.ok_button.setEnabled(not busy)
 
 
 class FilesWrittenDialog(QDialog):

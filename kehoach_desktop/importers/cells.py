@@ -107,18 +107,16 @@ def clean_cell(text: str | None) -> str:
     return tidy_text(html_to_lines(text or ""))
 
 
-class _TidyMemo:
-    """tidy() for the importers, remembering what it has seen.
-
-    A cell's text is tidied by its reader, again as the interpreter cleans the
-    cell, again as it fills the task, again when units are read from it: each of
-    those is now a lookup. tidy(tidy(x)) == tidy(x), so a result is remembered as
-    its own answer too. Bounded: emptied when it holds LIMIT texts.
-    """
+class _Memo:
+    """A text function that remembers its answers, bounded: emptied when it
+    holds LIMIT texts. `idempotent`: f(f(x)) == f(x), so each answer is also
+    remembered as its own answer."""
 
     LIMIT = 20_000
 
-    def __init__(self) -> None:
+    def __init__(self, function, *, idempotent: bool = False) -> None:
+        self._function = function
+        self._idempotent = idempotent
         self._known: dict[str, str] = {}
 
     def __call__(self, text: str | None) -> str:
@@ -128,43 +126,21 @@ class _TidyMemo:
         if found is None:
             if len(self._known) >= self.LIMIT:
                 self._known.clear()
-            found = tidy(text)
-            self._known[text] = found
-            self._known[found] = found
+            found = self._known[text] = self._function(text)
+            if self._idempotent:
+                self._known[found] = found
         return found
 
     def cache_clear(self) -> None:
         self._known.clear()
 
 
-tidy_text = _TidyMemo()
-
-
-class _FoldMemo:
-    """fold() for the importers, remembering what it has seen: a cell's text is
-    folded to find the header, to weigh a continued row, for the fingerprint;
-    a header line by every landmark test. Bounded like _TidyMemo."""
-
-    LIMIT = 20_000
-
-    def __init__(self) -> None:
-        self._known: dict[str, str] = {}
-
-    def __call__(self, text: str | None) -> str:
-        if not text:
-            return ""
-        found = self._known.get(text)
-        if found is None:
-            if len(self._known) >= self.LIMIT:
-                self._known.clear()
-            found = self._known[text] = fold(text)
-        return found
-
-    def cache_clear(self) -> None:
-        self._known.clear()
-
-
-fold_text = _FoldMemo()
+# A cell's text is tidied by its reader, again as the interpreter cleans the
+# cell, again as it fills the task, again when units are read from it; it is
+# folded to find the header, to weigh a continued row, for the fingerprint, and
+# a header line by every landmark test: each of those is now a lookup.
+tidy_text = _Memo(tidy, idempotent=True)
+fold_text = _Memo(fold)
 
 
 def is_list_item(line: str) -> bool:
