@@ -51,6 +51,12 @@ class Services:
         return FormsService(self.store)
 
     @cached_property
+    def register(self):
+        from kehoach_desktop.services.register import RegisterService
+
+        return RegisterService(self.store)
+
+    @cached_property
     def statistics(self):
         from kehoach_desktop.services.statistics import StatisticsService
 
