@@ -471,3 +471,127 @@ def parse_unit_lines(text: str) -> tuple[list[UnitLine], list[LineProblem]]:
         seen.add(key)
         units.append(UnitLine(name, short, unit_type, number))
     return units, problems
+
+
+# --- outside bodies and the directory as a whole ------------------------------------------
+
+
+@dataclass
+class OutsideBody:
+    id: int
+    name: str
+    short_name: str = ""
+    aliases: tuple[str, ...] = ()
+    position: int = 0
+    reports_to: bool = False  # the office reports to it: a Kính gửi of reports
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """A name the program knows: a unit, a collective or an outside body."""
+
+    id: int
+    kind: EntryKind
+    name: str
+    short_name: str = ""
+    aliases: tuple[str, ...] = ()
+    collective_code: str = ""  # the standard collective a collective's rule is, if any
+
+    def spellings(self) -> list[str]:
+        return [self.name, *([self.short_name] if self.short_name else []), *self.aliases]
+
+
+class Resolution(str, Enum):
+    """What an assignment phrase of a plan is understood as."""
+
+    UNIT = "unit"
+    COLLECTIVE = "collective"
+    OUTSIDE = "outside"
+    UNKNOWN = "unknown"  # chưa rõ: the user decides
+    IGNORE = "ignore"  # not an assignee at all
+
+    @property
+    def label(self) -> str:
+        return _RESOLUTION_LABELS[self]
+
+
+_RESOLUTION_LABELS = {
+    Resolution.UNIT: "Đơn vị của Sở",
+    Resolution.COLLECTIVE: "Nhóm đơn vị (giao chung)",
+    Resolution.OUTSIDE: "Cơ quan bên ngoài",
+    Resolution.UNKNOWN: "Chưa rõ",
+    Resolution.IGNORE: "Bỏ qua",
+}
+
+
+@dataclass(frozen=True)
+class PhraseChoice:
+    """How one phrase maps: to an existing entry (`entry_id`), or to a new one
+    (`new_name`, with its unit type or standard collective)."""
+
+    phrase: str
+    resolution: Resolution
+    entry_id: int | None = None
+    new_name: str = ""
+    unit_type: UnitType = UnitType.KHAC
+    collective_code: str = ""
+    note: str = ""
+
+    @property
+    def target_name(self) -> str:
+        return self.new_name or self.phrase
+
+
+def _key(text: str) -> str:
+    return _words(text)
+
+
+def classify_phrase(
+    phrase: str,
+    entries: Sequence[DirectoryEntry],
+    own_name: str = "",
+    own_abbreviation: str = "",
+    place: str = "",
+) -> PhraseChoice:
+    """What a plan's assignment phrase is, given what the directory holds:
+    a known spelling first, then a near-duplicate or abbreviation of a unit, the Sở
+    itself or a standard collective (giao chung), an outside body, else "chưa rõ"
+    with the unit type the name suggests."""
+    key = _key(phrase)
+    for entry in entries:
+        if any(_key(spelling) == key for spelling in entry.spellings()):
+            return PhraseChoice(phrase, Resolution(entry.kind.value), entry.id)
+    for entry in entries:
+        if entry.kind is EntryKind.UNIT:
+            reason = _same_unit_reason(phrase, "", entry.name, entry.short_name, place)
+            if reason:
+                return PhraseChoice(phrase, Resolution.UNIT, entry.id, note=reason)
+    if own_name and is_own_department(phrase, own_name, own_abbreviation):
+        return _collective_choice(phrase, STANDARD_BY_CODE["all"], entries, "tên của chính Sở: giao chung cho mọi đơn vị")
+    standard = standard_collective_of(phrase)
+    if standard is not None:
+        return _collective_choice(phrase, standard, entries, "")
+    if looks_outside(phrase, own_name):
+        for entry in entries:
+            if entry.kind is EntryKind.OUTSIDE and comparison_key(entry.name, place) == comparison_key(phrase, place):
+                return PhraseChoice(phrase, Resolution.OUTSIDE, entry.id)
+        return PhraseChoice(phrase, Resolution.OUTSIDE, new_name=tidy_line(phrase))
+    return PhraseChoice(phrase, Resolution.UNKNOWN, new_name=tidy_line(phrase), unit_type=infer_unit_type(phrase))
+
+
+def _collective_choice(
+    phrase: str, standard: StandardCollective, entries: Sequence[DirectoryEntry], note: str
+) -> PhraseChoice:
+    for entry in entries:
+        if entry.kind is EntryKind.COLLECTIVE and entry.collective_code == standard.code:
+            return PhraseChoice(phrase, Resolution.COLLECTIVE, entry.id, collective_code=standard.code, note=note)
+    return PhraseChoice(phrase, Resolution.COLLECTIVE, new_name=standard.name, collective_code=standard.code, note=note)
+
+
+def standard_code_of(member_types: Iterable[UnitType]) -> str:
+    """The standard collective whose rule is exactly these types ('' when none)."""
+    wanted = frozenset(member_types)
+    for standard in STANDARD_COLLECTIVES:
+        if standard.member_types == wanted:
+            return standard.code
+    return ""

@@ -51,6 +51,12 @@ class Services:
         return FormsService(self.store)
 
     @cached_property
+    def organization(self):
+        from kehoach_desktop.services.organization import OrganizationService
+
+        return OrganizationService(self.store)
+
+    @cached_property
     def register(self):
         from kehoach_desktop.services.register import RegisterService
 

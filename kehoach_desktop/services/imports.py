@@ -8,16 +8,18 @@ refuses, unless told otherwise, a plan whose content is already there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kehoach_desktop.domain.drafts import PlanDraft
+from kehoach_desktop.domain.organization import PhraseChoice
 from kehoach_desktop.importers.base import ImportFailed
 from kehoach_desktop.importers.cells import tidy_text
 from kehoach_desktop.importers.interpret import interpret
 from kehoach_desktop.importers.reader import digest, read_path
 from kehoach_desktop.importers.text_reader import read_text
 from kehoach_desktop.services.errors import ServiceError
+from kehoach_desktop.services.organization import OrganizationService, draft_phrases
 from kehoach_desktop.services.plans import MAX_YEAR, MIN_YEAR, PlanService, PlanSummary
 from kehoach_desktop.store import Store
 
@@ -40,6 +42,7 @@ class ImportService:
     def __init__(self, store: Store, before_save: Callable[[], object] | None = None):
         self.store = store
         self.plans = PlanService(store)
+        self.organization = OrganizationService(store)
         # Called before a plan is saved (the Services facade passes the automatic
         # backup); it raises to stop the import.
         self.before_save = before_save
@@ -60,16 +63,26 @@ class ImportService:
             return []
         return self.plans.find_by_digest(fingerprint)
 
-    def import_draft(self, draft: PlanDraft, allow_duplicate: bool = False) -> int:
-        """Save the draft as a new plan (one transaction); returns its id."""
+    def phrases(self, draft: PlanDraft) -> list[PhraseChoice]:
+        """What each assignment phrase of the draft is understood as (the review step
+        shows them; the user may change any before saving)."""
+        return self.organization.classify(draft_phrases(draft))
+
+    def import_draft(
+        self, draft: PlanDraft, allow_duplicate: bool = False, choices: Sequence[PhraseChoice] | None = None
+    ) -> int:
+        """Save the draft as a new plan (one transaction); returns its id. `choices`
+        (from `phrases()`, perhaps corrected) say what each assignment phrase is;
+        without them the program's own reading is used."""
         draft.plan.source_digest = draft.plan.source_digest or digest(draft)
         if self.before_save is not None and (allow_duplicate or not self.duplicates(draft)):
             self.before_save()
-        with self.store.write():
+        with self.store.write() as db:
             existing = self.duplicates(draft)
             if existing and not allow_duplicate:
                 raise DuplicatePlanError(_duplicate_message(existing), existing)
-            return self.plans.create(draft, tidy_text=tidy_text)
+            unit_ids = self.organization.apply_choices(db, self.phrases(draft) if choices is None else choices)
+            return self.plans.create(draft, tidy_text=tidy_text, unit_ids=unit_ids)
 
 
 def read_plan(

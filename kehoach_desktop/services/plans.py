@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -73,17 +73,22 @@ class PlanService:
         ids = {row[0] for row in rows}
         return [summary for summary in self.list_plans() if summary.id in ids]
 
-    def create(self, draft: PlanDraft, tidy_text: Callable[[str | None], str] = tidy) -> int:
+    def create(
+        self, draft: PlanDraft, tidy_text: Callable[[str | None], str] = tidy,
+        unit_ids: Mapping[str, int | None] | None = None,
+    ) -> int:  # fmt: skip
         """Save a whole plan in one transaction; returns its id.
 
         Every text is tidied on the way in with `tidy_text`, domain.text.tidy or
         one that gives the same answers faster (the importers pass theirs, which
-        already knows the texts it tidied while reading the file)."""
+        already knows the texts it tidied while reading the file). `unit_ids` says
+        which directory entry each assignment phrase links to (None: no link, for
+        an outside body or an ignored phrase); phrases it lacks are resolved by name."""
         plan = normalised_plan(draft.plan, tidy_text)
         with self.store.write() as db:
             stamp = now_text()
             plan_id = repo.insert_row(db, "plan", {**repo.plan_row(plan), "created_at": stamp, "updated_at": stamp})
-            saver = _PlanSaver(db, plan, plan_id, tidy_text)
+            saver = _PlanSaver(db, plan, plan_id, tidy_text, unit_ids)
             for position, section in enumerate(draft.sections):
                 saver.add_section(section, position, parent_id=None)
             repo.insert_rows(db, "task_unit", saver.links)
@@ -138,13 +143,14 @@ class _PlanSaver:
     or parsed once per plan.
     """
 
-    def __init__(self, db, plan: Plan, plan_id: int, tidy_text: Callable[[str | None], str]):
+    def __init__(self, db, plan: Plan, plan_id: int, tidy_text: Callable[[str | None], str],
+                 unit_ids: Mapping[str, int | None] | None = None):  # fmt: skip
         self.db = db
         self.plan = plan
         self.plan_id = plan_id
         self.tidy = tidy_text
         self.links: list[dict] = []
-        self._unit_ids: dict[str, int] = {}
+        self._unit_ids: dict[str, int | None] = dict(unit_ids or {})
         self._deadlines: dict[str, deadlines.Deadline] = {}
 
     def add_section(self, draft: SectionDraft, position: int, parent_id) -> None:
@@ -184,8 +190,10 @@ class _PlanSaver:
         )
         task.deadline = self._deadline(task.schedule_text)
         task_id = repo.insert_row(self.db, "task", repo.task_row(task))
-        links = [TaskUnit(self._unit_id(name), Role.LEAD) for name in draft.lead_units]
-        links += [TaskUnit(self._unit_id(name), Role.COORDINATE) for name in draft.coordinate_units]
+        links = [TaskUnit(unit, Role.LEAD) for name in draft.lead_units if (unit := self._unit_id(name)) is not None]
+        links += [
+            TaskUnit(unit, Role.COORDINATE) for name in draft.coordinate_units if (unit := self._unit_id(name)) is not None
+        ]
         self.links += repo.link_rows(task_id, links)
         for child_position, child in enumerate(draft.children):
             self.add_task(section_id, child, child_position, parent_id=task_id)
@@ -196,11 +204,10 @@ class _PlanSaver:
             found = self._deadlines[schedule_text] = deadlines.parse(schedule_text, self.plan.year)
         return found
 
-    def _unit_id(self, name: str) -> int:
-        found = self._unit_ids.get(name)
-        if found is None:
-            found = self._unit_ids[name] = resolve_unit(self.db, name)
-        return found
+    def _unit_id(self, name: str) -> int | None:
+        if name not in self._unit_ids:
+            self._unit_ids[name] = resolve_unit(self.db, name)
+        return self._unit_ids[name]
 
 
 def _reparse_deadlines(db: sqlite_utils.Database, plan_id: int, year: int) -> None:
