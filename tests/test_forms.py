@@ -132,15 +132,23 @@ def fill(path: Path, answers: dict[int, dict], sheet: str | None = None, formula
     wb.save(path)
 
 
-def snapshot(services) -> dict[str, list]:
-    """Every row of every table, to prove a refused import changed nothing."""
+HISTORY_TABLES = ("task_journal", "change_context")
+
+
+def snapshot(services, history: bool = True) -> dict[str, list]:
+    """Every row of every table, to prove a refused import changed nothing (or an
+    undo put everything back: the journal of changes then grows, `history=False`)."""
     db = services.store.db
     tables = [
         row[0] for row in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
     ]  # fmt: skip
-    return {table: db.execute(f"SELECT * FROM [{table}] ORDER BY rowid").fetchall() for table in tables}
+    return {
+        table: db.execute(f"SELECT * FROM [{table}] ORDER BY rowid").fetchall()
+        for table in tables
+        if history or table not in HISTORY_TABLES
+    }
 
 
 def codes(problems) -> list[str]:

@@ -57,6 +57,12 @@ class Services:
         return OrganizationService(self.store)
 
     @cached_property
+    def history(self):
+        from kehoach_desktop.services.history import HistoryService
+
+        return HistoryService(self.store)
+
+    @cached_property
     def register(self):
         from kehoach_desktop.services.register import RegisterService
 

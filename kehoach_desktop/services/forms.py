@@ -631,7 +631,8 @@ class FormsService:
             raise ServiceError(
                 _refusal("Chưa nhập vì có xung đột cần xem và chấp nhận trước:", preview.conflicts)
             )
-        with self.store.write() as db:
+        senders = ", ".join(sorted({entry.unit_name for entry in preview.entries if entry.unit_name}))
+        with self.store.acting_as("form", senders), self.store.write() as db:
             fresh = _Matcher(self.store, preview.expected_plan_id, preview.expected_period).match(preview.forms)
             if fresh.fingerprint != preview.fingerprint:
                 raise ServiceError(

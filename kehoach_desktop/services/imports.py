@@ -22,6 +22,7 @@ from kehoach_desktop.services.errors import ServiceError
 from kehoach_desktop.services.organization import OrganizationService, draft_phrases
 from kehoach_desktop.services.plans import MAX_YEAR, MIN_YEAR, PlanService, PlanSummary
 from kehoach_desktop.store import Store
+from kehoach_desktop.store import journal
 
 PASTED_SOURCE = "văn bản dán vào"
 
@@ -77,12 +78,14 @@ class ImportService:
         draft.plan.source_digest = draft.plan.source_digest or digest(draft)
         if self.before_save is not None and (allow_duplicate or not self.duplicates(draft)):
             self.before_save()
-        with self.store.write() as db:
+        with self.store.acting_as("import", draft.plan.source_name), self.store.write() as db:
             existing = self.duplicates(draft)
             if existing and not allow_duplicate:
                 raise DuplicatePlanError(_duplicate_message(existing), existing)
             unit_ids = self.organization.apply_choices(db, self.phrases(draft) if choices is None else choices)
-            return self.plans.create(draft, tidy_text=tidy_text, unit_ids=unit_ids)
+            plan_id = self.plans.create(draft, tidy_text=tidy_text, unit_ids=unit_ids)
+            journal.add_plan_entry(db.conn, plan_id, "+plan", None, draft.plan.title or draft.plan.source_name)
+            return plan_id
 
 
 def read_plan(

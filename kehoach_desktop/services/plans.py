@@ -115,6 +115,7 @@ class PlanService:
         self.get(plan_id)
         with self.store.write() as db:
             db.execute("DELETE FROM plan WHERE id = ?", [plan_id])
+            db.execute("DELETE FROM task_journal WHERE plan_id = ?", [plan_id])  # its history goes with it
 
 
 def normalised_plan(plan: Plan, tidy_text: Callable[[str | None], str] = tidy) -> Plan:

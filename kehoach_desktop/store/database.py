@@ -134,6 +134,9 @@ class Store:
         self._identity = _file_identity(path)
         # isolation_level=None: no implicit transactions; write() is the only way in.
         self.db = LazyDatabase(conn)
+        # What the program is doing, for the journal of changes (db/005_journal.sql).
+        self.change_source: tuple[str, str] = ("edit", "")
+        self._journalled = False
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Store:
@@ -208,6 +211,7 @@ class Store:
         self._check_still_there()
         conn.execute("BEGIN IMMEDIATE")
         try:
+            self._record_change_source(conn)
             yield self.db
         except BaseException:
             if conn.in_transaction:
@@ -219,6 +223,23 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def acting_as(self, source: str, detail: str = "") -> Iterator[None]:
+        """Writes inside are journalled as `source` ("import", "form", "undo" ...)."""
+        before = self.change_source
+        self.change_source = (source, detail)
+        try:
+            yield
+        finally:
+            self.change_source = before
+
+    def _record_change_source(self, conn: sqlite3.Connection) -> None:
+        if not self._journalled:  # a file from before the journal, while it is being migrated
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'change_context'").fetchone()
+            self._journalled = found is not None
+        if self._journalled:
+            conn.execute("UPDATE change_context SET source = ?, detail = ? WHERE id = 1", self.change_source)
 
     def _check_still_there(self) -> None:
         """Refuse to write when the file was deleted, renamed or its drive removed.
