@@ -416,6 +416,9 @@ class Organization:
                 return collective.members(self.units)
         return []
 
+    def is_collective(self, entry_id: int) -> bool:
+        return any(collective.id == entry_id for collective in self.collectives)
+
     def real_units_of(self, entry_id: int) -> list[int]:
         """The real units an entry of the directory stands for: itself when it is a
         unit, its members when it is a collective, nothing otherwise."""

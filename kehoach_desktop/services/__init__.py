@@ -57,6 +57,12 @@ class Services:
         return OrganizationService(self.store)
 
     @cached_property
+    def consolidation(self):
+        from kehoach_desktop.services.consolidation import ConsolidationService
+
+        return ConsolidationService(self.store)
+
+    @cached_property
     def history(self):
         from kehoach_desktop.services.history import HistoryService
 
