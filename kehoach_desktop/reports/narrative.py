@@ -95,8 +95,8 @@ def clause(text: str) -> str:
     """Text to be used inside a sentence: one line, no bullet or final stop,
     first letter in lower case (unless it starts with an acronym)."""
     lines = [re.sub(r"^[-–—•+*]\s*", "", line.strip()) for line in (text or "").split("\n")]
-    joined = "; ".join(line.rstrip(" .;:,") for line in lines if line.strip(" .;:,-"))
-    return lower_first(tidy_line(joined))
+    joined = "; ".join(lower_first(line.rstrip(" .;:,")) for line in lines if line.strip(" .;:,-"))
+    return tidy_line(joined)
 
 
 def task_phrase(task: Task, limit: int = 180) -> str:
