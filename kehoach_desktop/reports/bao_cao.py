@@ -44,6 +44,18 @@ class ResultsReport:
     areas: list[AreaFacts]
     following: Period | None
 
+    @property
+    def groups(self):
+        return self.stats.groups  # type: ignore[attr-defined]
+
+    @property
+    def totals(self):
+        return self.stats.totals  # type: ignore[attr-defined]
+
+    @property
+    def states(self):
+        return self.stats.states  # type: ignore[attr-defined]
+
 
 def prepare(inputs) -> ResultsReport:
     from kehoach_desktop.services import statistics
