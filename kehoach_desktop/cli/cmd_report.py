@@ -54,7 +54,7 @@ def run_report(args: argparse.Namespace) -> int:
     spec = ReportKind(args.kind).spec
     period = _period(args)
     if spec.needs_period and period is None:
-        raise UsageError(f"{spec.label} ({spec.kind.value}) cần kỳ báo cáo: --period KỲ hoặc --from NGÀY --to NGÀY. " + PERIOD_HELP)
+        raise UsageError(f"{spec.name} ({spec.kind.value}) cần kỳ báo cáo: --period KỲ hoặc --from NGÀY --to NGÀY. " + PERIOD_HELP)
     units = args.unit or []
     if units and not spec.uses_unit:
         allowed = ", ".join(item.kind.value for item in all_specs() if item.uses_unit)
@@ -64,7 +64,7 @@ def run_report(args: argparse.Namespace) -> int:
     if args.each_late_unit and not spec.several_units:
         raise UsageError("Tùy chọn --each-late-unit chỉ dùng với don-doc.")
     if spec.needs_unit and not units and not args.each_late_unit:
-        raise UsageError(f"{spec.label} ({spec.kind.value}) cần tên đơn vị nhận: --unit \"Tên đơn vị\" "
+        raise UsageError(f"{spec.name} ({spec.kind.value}) cần tên đơn vị nhận: --unit \"Tên đơn vị\" "
                          "(hoặc --each-late-unit -o THƯ_MỤC).")  # fmt: skip
     if not args.each_late_unit and args.output.suffix.lower() not in SUFFIXES:
         raise UsageError(f"Tệp ghi ra phải có đuôi .pdf hoặc .docx: «{args.output}».")

@@ -63,6 +63,11 @@ class ReportSpec:
     needs_facts: bool = False  # prepare() reads the units' answers (narrative)
     free_text: tuple[tuple[str, str], ...] = ()  # (ReportHeader field, label in the dialog)
     pages_per_task: float = 1 / 40  # for the progress bar
+    noun: str = ""  # how messages name it ("Công văn đôn đốc"); the label when blank
+
+    @property
+    def name(self) -> str:
+        return self.noun or self.label
 
     @property
     def uses_period(self) -> bool:
@@ -105,14 +110,15 @@ SPECS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
                "Báo cáo kết quả thực hiện Kế hoạch theo kỳ: tháng, quý, 6 tháng, 9 tháng, năm", "Ctrl+R",
                needs_period=True, uses_as_of=False, has_kinh_gui=True, needs_facts=True,
                free_text=(("opening", "Đoạn mở đầu"), ("remarks", "Tồn tại, hạn chế (bổ sung)"),
-                          ("directions", "Nhiệm vụ kỳ tới, kiến nghị (bổ sung)")), pages_per_task=1 / 5),
+                          ("directions", "Nhiệm vụ kỳ tới, kiến nghị (bổ sung)")), pages_per_task=1 / 5,
+               noun="Báo cáo kết quả"),
     ReportSpec(ReportKind.ATTENTION, "qua_han", "Danh sách nhiệm vụ quá hạn và sắp đến hạn",
                "Danh sách nhiệm vụ &quá hạn, sắp đến hạn…", "Danh sách theo đơn vị, cho cuộc họp giao ban",
                "Ctrl+Shift+Q", unit_optional=True, free_text=(("opening", "Đoạn mở đầu"),)),
     ReportSpec(ReportKind.REMINDER, "don_doc", "Công văn đôn đốc đơn vị", "Công văn đôn đốc đơn &vị…",
                "Công văn đôn đốc đơn vị có nhiệm vụ quá hạn (một hoặc nhiều đơn vị)", needs_unit=True,
                several_units=True, letter=True, has_kinh_gui=True,
-               free_text=(("opening", "Đoạn mở đầu"), ("closing", "Đề nghị (đoạn kết)"))),
+               free_text=(("opening", "Đoạn mở đầu"), ("closing", "Đề nghị (đoạn kết)")), noun="Công văn đôn đốc"),
     ReportSpec(ReportKind.UNIT_STATS, "thong_ke", "Thống kê theo đơn vị", "&Thống kê theo đơn vị…",
                "Thống kê theo đơn vị, có biểu đồ", period_optional=True,
                free_text=(("opening", "Đoạn mở đầu"), ("remarks", "Nhận xét"))),

@@ -148,9 +148,9 @@ class ReportService:
         spec = ReportKind(request.kind).spec
         ids = _check_plans(spec, request.plan_ids)
         if spec.needs_period and request.period is None:
-            raise ServiceError(f"{spec.label} cần chọn kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm hoặc từ ngày đến ngày).")
+            raise ServiceError(f"{spec.name} cần chọn kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm hoặc từ ngày đến ngày).")
         if spec.needs_unit and not request.units():
-            raise ServiceError(f"{spec.label} cần chọn đơn vị nhận.")
+            raise ServiceError(f"{spec.name} cần chọn đơn vị nhận.")
         as_of = request.as_of or date.today()
         tree = self.plans.tree(ids)
         units = [self._unit(uid) for uid in request.units()]
