@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from kehoach_desktop.domain.periods import Period
 from kehoach_desktop.reports import narrative, parts
@@ -40,21 +41,21 @@ class ResultsReport:
     """What the báo cáo prints: the counts (services.statistics.ResultsContent),
     each lĩnh vực's tasks with their facts, and the next period."""
 
-    stats: object  # ResultsContent: totals, groups, overdue, done_late, states
+    stats: Any  # ResultsContent: totals, groups, overdue, done_late, states
     areas: list[AreaFacts]
     following: Period | None
 
     @property
     def groups(self):
-        return self.stats.groups  # type: ignore[attr-defined]
+        return self.stats.groups
 
     @property
     def totals(self):
-        return self.stats.totals  # type: ignore[attr-defined]
+        return self.stats.totals
 
     @property
     def states(self):
-        return self.stats.states  # type: ignore[attr-defined]
+        return self.stats.states
 
 
 def prepare(inputs) -> ResultsReport:
@@ -101,7 +102,7 @@ def counts_table(content) -> Table:
     from kehoach_desktop.services.statistics import Category
 
     cancelled = content.totals[Category.CANCELLED] > 0
-    rows = [
+    rows: list = [
         [str(index), group.label, *_category_numbers(group.counts, cancelled)]
         for index, group in enumerate(content.groups, 1)
     ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from kehoach_desktop.reports.texts import legal_basis_lines, place_date, so_ky_hieu, upper
+from kehoach_desktop.reports.texts import legal_basis_lines, place_date, single_punctuation, so_ky_hieu, upper
 
 
 MM = 72 / 25.4  # points in a millimetre
@@ -132,6 +132,11 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:
+        """Append blocks; no paragraph keeps doubled punctuation ("như sau:.")."""
+        for block in blocks:
+            for para in [block] if isinstance(block, Para) else (block.blocks if isinstance(block, Appendix) else []):
+                if isinstance(para, Para):
+                    para.text = single_punctuation(para.text)
         self.blocks.extend(blocks)
 
     def editable(self) -> list[Para]:

@@ -286,7 +286,8 @@ class _Writer:
         table = _borderless_table(self.word, 2, [left_width, right_width])
         top_left, top_right = table.rows[0].cells
         bottom_left, bottom_right = table.rows[1].cells
-        _clear(top_left), _clear(top_right), _clear(bottom_left), _clear(bottom_right)
+        for cell in (top_left, top_right, bottom_left, bottom_right):
+            _clear(cell)
         if block.governing_body:
             self.plain(top_left, upper(block.governing_body), layout.ORG_SIZE)
         if block.issuer:
@@ -382,7 +383,8 @@ class _Writer:
         left_width = self.width * layout.SIGN_COLUMNS[0] / sum(layout.SIGN_COLUMNS)
         table = _borderless_table(self.word, 1, [left_width, self.width - left_width], keep_together=True)
         left, right = table.rows[0].cells
-        _clear(left), _clear(right)
+        _clear(left)
+        _clear(right)
         if block.recipients is not None:
             self.plain(left, "Nơi nhận:", layout.NOI_NHAN_LABEL_SIZE, bold=True, italic=True, centre=False,
                        space_before=layout.BLOCK_GAP)  # fmt: skip

@@ -182,6 +182,7 @@ def prepare(inputs) -> list[UnitReminder]:
 def reminder_for(inputs, unit: Unit) -> UnitReminder:
     from kehoach_desktop.services import statistics
 
+    assert unit.id is not None  # a unit of the directory
     led = statistics.attention_by_unit(inputs.tree, inputs.states, inputs.cutoff, unit.id)
     lines = led[0] if led else statistics.UnitLines(unit.id, unit.name)
     coordinated = statistics.coordinated_attention(inputs.tree, inputs.states, inputs.cutoff, unit.id)

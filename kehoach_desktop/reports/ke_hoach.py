@@ -93,6 +93,7 @@ def _column(field: Field, title: str) -> Column:
 
 def appendix_rows(tree: PlanTree, plan: Plan, names: list[str]) -> list:
     rows: list = []
+    assert plan.id is not None  # a stored plan
     for section in tree.ordered_sections(plan.id):
         rows.append(SectionRow(parts.section_label(section)))
         for task, _depth in tree.section_walk(section):

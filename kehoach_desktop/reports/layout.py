@@ -36,7 +36,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kehoach_desktop.reports.document import Column, SectionRow, TotalRow
+from kehoach_desktop.reports.document import Column as TableColumn
+from kehoach_desktop.reports.document import SectionRow, TotalRow
 from kehoach_desktop.reports.fonts import FontFamily
 from kehoach_desktop.reports.texts import (
     QUOC_HIEU,
@@ -461,10 +462,6 @@ def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 # --- tables -------------------------------------------------------------------------------------------
-
-
-# The table rows of the document model (reports/document.py).
-TableColumn = Column
 
 
 MIN_SPLIT = 2 * SINGLE * CELL_SIZE + 6  # a row splits only if two lines of it fit on the page
