@@ -92,7 +92,7 @@ def test_pages_are_a4_portrait_then_landscape_for_the_appendix(reports, kind):
             size = (page.width, page.height)
             landscape = start is not None and index >= start
             expected = (A4[1], A4[0]) if landscape else A4
-            assert size == pytest.approx(expected, abs=0.01), f"page {index + 1}"
+            assert size == pytest.approx(expected, abs=0.05), f"page {index + 1}"  # Word's unit: 1 twip
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS, ids=lambda k: k.value)

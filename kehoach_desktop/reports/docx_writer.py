@@ -45,9 +45,18 @@ from kehoach_desktop.reports.document import (
 from kehoach_desktop.reports.texts import QUOC_HIEU, TIEU_NGU, kinh_gui_lines, nfc, recipient_lines, upper
 
 FONT = "Times New Roman"
-WIDTH_FONT = "Times-Roman"  # reportlab's built-in metrics of Times (same widths as TNR)
-WIDTH_BOLD = "Times-Bold"
+ASCENT = 0.891  # Times New Roman's (and Liberation Serif's) ascent over its size: where a baseline falls
+
+
+def _measuring_faces() -> tuple[str, str, str]:
+    """reportlab names of the bundled Liberation Serif (the same advance widths as
+    Times New Roman, and every Vietnamese letter): regular, bold, italic."""
+    from kehoach_desktop.reports.fonts import register_fonts
+
+    family = register_fonts(False)
+    return family.regular, family.bold, family.italic
 EMU_PER_POINT = 12700
+WIDTH_FONT, WIDTH_BOLD, WIDTH_ITALIC = "Times-Roman", "Times-Bold", "Times-Italic"  # set by render()
 
 STYLE_IDS = {  # ASCII ids for the Vietnamese style names a clerk sees in Word
     "Nội dung": "NoiDung", "Đề mục": "DeMuc", "Tiểu mục": "TieuMuc", "Căn cứ": "CanCu", "Chú thích": "ChuThich",
@@ -70,6 +79,8 @@ def pt(points: float) -> Emu:
 
 
 def render(document: Document) -> bytes:
+    global WIDTH_FONT, WIDTH_BOLD, WIDTH_ITALIC
+    WIDTH_FONT, WIDTH_BOLD, WIDTH_ITALIC = _measuring_faces()
     word = new_docx()
     word.core_properties.title = nfc(document.title)
     word.core_properties.author = nfc(document.author)
@@ -283,7 +294,7 @@ class _Writer:
 
     def header(self, block: Header) -> None:
         left_width, right_width = _header_columns(self.width)
-        table = _borderless_table(self.word, 2, [left_width, right_width])
+        table = _borderless_table(self.word, 2, [left_width, right_width], top=2)  # clear of the top margin
         top_left, top_right = table.rows[0].cells
         bottom_left, bottom_right = table.rows[1].cells
         for cell in (top_left, top_right, bottom_left, bottom_right):
@@ -299,14 +310,15 @@ class _Writer:
         self.plain(top_right, QUOC_HIEU, layout.QUOC_HIEU_SIZE, bold=True)
         self.plain(top_right, TIEU_NGU, layout.TIEU_NGU_SIZE, bold=True)
         self.rule(top_right, layout.text_width(TIEU_NGU, WIDTH_BOLD, layout.TIEU_NGU_SIZE), right_width, space_before=2)
-        date_size = layout.DATE_SIZE if layout.text_width(block.date_text, "Times-Italic", layout.DATE_SIZE) <= right_width else layout.SO_SIZE
+        date_size = layout.DATE_SIZE if layout.text_width(block.date_text, WIDTH_ITALIC, layout.DATE_SIZE) <= right_width else layout.SO_SIZE
         if block.so_text:
             self.plain(bottom_left, block.so_text, layout.SO_SIZE, space_before=6)
         else:
             self.plain(bottom_left, "", layout.SO_SIZE, space_before=6)
         if block.vv_text:
             self.plain(bottom_left, block.vv_text, layout.VV_SIZE, space_before=6)
-        self.plain(bottom_right, block.date_text, date_size, italic=True, space_before=6 + layout.SO_SIZE - date_size)
+        self.plain(bottom_right, block.date_text, date_size, italic=True,
+                   space_before=6 + ASCENT * (layout.SO_SIZE - date_size))  # the same baseline as "Số:"
 
     # --- tên loại, trích yếu (ô 5a)
 
@@ -398,7 +410,7 @@ class _Writer:
         titles = [line for line in block.signer_title.split("\n") if line.strip()]
         for index, line in enumerate(titles):
             paragraph = self.plain(right, line, layout.SIGN_SIZE, bold=True,
-                                   space_before=layout.BLOCK_GAP + layout.SIGN_SIZE - layout.NOI_NHAN_LABEL_SIZE if index == 0 else 0)  # fmt: skip
+                                   space_before=_level_with_label() if index == 0 else 0)  # fmt: skip
             paragraph.paragraph_format.keep_with_next = True
         if block.signer_name:
             gap = layout.SIGNATURE_SPACE - layout.SINGLE * layout.SIGN_SIZE
@@ -410,13 +422,13 @@ class _Writer:
         section = self.word.add_section(WD_SECTION.NEW_PAGE)
         _page(section, landscape=True, restart_numbering=True)
         width = layout.LANDSCAPE_TEXT_WIDTH
-        self.plain(self.word, f"Phụ lục {block.numeral}".strip(), layout.TYPE_SIZE, bold=True)
+        self.plain(self.word, f"Phụ lục {block.numeral}".strip(), layout.TYPE_SIZE, bold=True, space_before=2)
         for line in block.title_lines:
             self.plain(self.word, upper(line), layout.TITLE_SIZE, bold=True)
         widths = [layout.text_width(upper(line), WIDTH_BOLD, layout.TITLE_SIZE) for line in block.title_lines]
         if block.attached_to:
             self.plain(self.word, block.attached_to, 13, italic=True)
-            widths = [layout.text_width(block.attached_to, "Times-Italic", 13)]
+            widths = [layout.text_width(block.attached_to, WIDTH_ITALIC, 13)]
         length = min(max(max(widths or [0.0]) / 3, 25 * layout.mm), 60 * layout.mm)
         self.rule(self.word, length, width, space_before=3)
         for inner in block.blocks:
@@ -424,6 +436,12 @@ class _Writer:
                 self.table(inner, width)
             else:
                 self.block(inner)
+
+
+def _level_with_label() -> float:
+    """Space before the signer's first line so that its baseline is level with
+    "Nơi nhận:" (12 pt, BLOCK_GAP before it)."""
+    return layout.BLOCK_GAP - ASCENT * (layout.SIGN_SIZE - layout.NOI_NHAN_LABEL_SIZE)
 
 
 # --- XML helpers ------------------------------------------------------------------------------------
@@ -484,7 +502,7 @@ def _header_columns(width: float) -> tuple[float, float]:
     return width * share, width * (1 - share)
 
 
-def _borderless_table(word, rows: int, widths: list[float], *, keep_together: bool = False):
+def _borderless_table(word, rows: int, widths: list[float], *, keep_together: bool = False, top: float = 0):
     table = word.add_table(rows=rows, cols=len(widths))
     _fixed_widths(table, widths)
     borders = OxmlElement("w:tblBorders")
@@ -493,7 +511,7 @@ def _borderless_table(word, rows: int, widths: list[float], *, keep_together: bo
         element.set(qn("w:val"), "nil")
         borders.append(element)
     _table_property(table, borders)
-    _cell_margins(table, left=0, right=0, top=0, bottom=0)
+    _cell_margins(table, left=0, right=0, top=top, bottom=0)
     for row in table.rows:
         _cant_split(row)
     return table
