@@ -266,11 +266,12 @@ class _Writer:
         if space_before:
             paragraph.paragraph_format.space_before = Pt(space_before)
         if text:
+            run = paragraph.add_run()
+            _font(run, size, bold=bold, italic=italic)
             for index, line in enumerate(nfc(text).split("\n")):
-                run = paragraph.add_run(line)
-                _font(run, size, bold=bold, italic=italic)
                 if index:
-                    run._r.addprevious(_line_break())
+                    run.add_break()  # where the PDF breaks the line (balanced lines)
+                run.add_text(line)
         else:
             _empty_size(paragraph, size)
         return paragraph
@@ -461,10 +462,6 @@ def _runs(paragraph, text: str) -> None:
         position = match.end()
     if position < len(text):
         paragraph.add_run(text[position:])
-
-
-def _line_break():
-    return OxmlElement("w:br")
 
 
 def _empty_size(paragraph, size: float) -> None:
