@@ -187,7 +187,7 @@ def _unit_sentence(unit: str, items: list[tuple[TaskFacts, UnitAnswer]]) -> str:
     text = f"{unit} {verb}: " + "; ".join(details)
     documents = [doc for _, answer in items for doc in answer.evidence]
     if documents:
-        text += f"; đã ban hành {len(documents)} văn bản ({'; '.join(clause(doc) for doc in documents)})"
+        text += f"; đã ban hành {len(documents)} văn bản ({'; '.join(tidy_line(doc).rstrip(' .;') for doc in documents)})"
     return sentence(text)
 
 

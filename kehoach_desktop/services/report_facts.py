@@ -18,7 +18,7 @@ from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.domain.text import tidy_line
 from kehoach_desktop.reports.narrative import Outcome, TaskFacts, UnitAnswer, in_sentence, join_items
-from kehoach_desktop.reports.texts import short_date
+from kehoach_desktop.reports.texts import lower_first, short_date
 from kehoach_desktop.store import report_store
 
 
@@ -34,6 +34,8 @@ def task_facts(conn, tree: PlanTree, states: dict, cutoff: date) -> dict[int, Ta
     for task in tree.tasks:
         state = states[task.id]
         rows = answers.get(task.id, [])
+        if any(row.unit_id is not None for row in rows):  # the units' own answers beat the office's note
+            rows = [row for row in rows if row.unit_id is not None]
         unit_answers = tuple(_answer(task, row, documents) for row in rows)
         if not unit_answers and (task.result or task.status_reason):  # the office's own record
             unit_answers = (UnitAnswer(_leads(task), Role.LEAD, task.result, "", task.status_reason,
@@ -62,10 +64,10 @@ def _leads(task: Task) -> str:
 
 
 def _document(row) -> str:
-    """ "Kế hoạch số 12/KH-SNNMT ngày 05/03/2025 về …"."""
-    parts = [f"số {row.doc_number}" if row.doc_number else ""]
+    """ "số 12/KH-SNNMT ngày 05/03/2025 về kế hoạch triển khai …"."""
+    parts = [f"số {row.doc_number}" if row.doc_number else "văn bản"]
     if row.issued_on:
         parts.append(f"ngày {short_date(row.issued_on)}")
     if row.summary:
-        parts.append(row.summary)
-    return " ".join(part for part in parts if part)
+        parts.append(f"về {lower_first(row.summary)}")
+    return " ".join(parts)
