@@ -157,7 +157,7 @@ class ReportRequest:
         parts = [ReportKind(self.kind).value, ",".join(map(str, sorted(set(self.plan_ids))))]
         if self.period is not None:
             parts.append(self.period.code)
-        elif self.as_of is not None and ReportKind(self.kind) is not ReportKind.PLAN:
+        elif self.as_of is not None and ReportKind(self.kind).spec.uses_as_of:
             parts.append(self.as_of.isoformat())
         if self.units():
             parts.append(",".join(map(str, sorted(self.units()))))
