@@ -255,13 +255,13 @@ class _Writer:
     # --- paragraphs
 
     def paragraph(self, block: Para):
-        paragraph = self.word.add_paragraph(style=STYLE_NAMES[block.style])
+        paragraph = _paragraph(self.word, STYLE_NAMES[block.style])
         _runs(paragraph, block.text)
         return paragraph
 
     def plain(self, container, text: str, size: float, *, bold=False, italic=False, centre=True,
               space_before: float = 0.0):  # fmt: skip
-        paragraph = container.add_paragraph(style=PLAIN_STYLE)
+        paragraph = _paragraph(container, PLAIN_STYLE)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.LEFT
         if space_before:
             paragraph.paragraph_format.space_before = Pt(space_before)
@@ -279,7 +279,7 @@ class _Writer:
     def rule(self, container, length: float, column_width: float, *, space_before: float = 0.0):
         """A rule of `length` centred in a column: an empty 2 pt paragraph whose
         bottom border is drawn between its indents."""
-        paragraph = container.add_paragraph(style=PLAIN_STYLE)
+        paragraph = _paragraph(container, PLAIN_STYLE)
         side = max(0.0, (column_width - length) / 2)
         fmt = paragraph.paragraph_format
         fmt.left_indent = pt(side)
@@ -348,7 +348,7 @@ class _Writer:
         label_width = layout.text_width(label, WIDTH_FONT, layout.BODY_SIZE)
         start = layout.KINH_GUI_X
         for index, line in enumerate(lines):
-            paragraph = self.word.add_paragraph(style=PLAIN_STYLE)
+            paragraph = _paragraph(self.word, PLAIN_STYLE)
             fmt = paragraph.paragraph_format
             fmt.left_indent = pt(start + label_width)
             fmt.space_before = Pt(layout.BLOCK_GAP if index == 0 else 0)
@@ -362,7 +362,7 @@ class _Writer:
     def table(self, block: Table, width: float | None = None) -> None:
         width = width or (layout.LANDSCAPE_TEXT_WIDTH if block.landscape else self.width)
         widths = layout.column_widths(block.columns, block.rows, width, block.fit_to_text)
-        spacer = self.word.add_paragraph(style=PLAIN_STYLE)
+        spacer = _paragraph(self.word, PLAIN_STYLE)
         _empty_size(spacer, layout.PARAGRAPH_SPACE)
         table = self.word.add_table(rows=1, cols=len(block.columns))
         table.style = self.word.styles["Table Grid"]
@@ -374,12 +374,11 @@ class _Writer:
             _cell_text(cell, column.title, CELL_HEAD_STYLE)
             _vertical_centre(cell)
         for row in block.rows:
-            cells = table.add_row().cells
-            _cant_split_never(table.rows[-1])
             if isinstance(row, SectionRow):
-                merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+                [merged] = _add_row(table, widths, span_all=True)
                 _cell_text(merged, row.text, CELL_STYLE, bold=True)
                 continue
+            cells = _add_row(table, widths)
             values = row.cells if isinstance(row, TotalRow) else row
             for cell, column, value in zip(cells, block.columns, values):
                 style = CELL_HEAD_STYLE if isinstance(row, TotalRow) and column.centred else CELL_STYLE
@@ -578,8 +577,34 @@ def _cant_split(row) -> None:
     tr_pr.insert(0, element)
 
 
-def _cant_split_never(row) -> None:
-    """Task rows may break across pages (a long cell continues on the next page)."""
+def _paragraph(container, style_name: str):
+    """A new paragraph in a named style, set by its id (python-docx's lookup by
+    name scans every style each time)."""
+    paragraph = container.add_paragraph()
+    paragraph._p.get_or_add_pPr().style = STYLE_IDS[style_name]
+    return paragraph
+
+
+def _add_row(table, widths: list[float], *, span_all: bool = False) -> list:
+    """A new row at the end of the table, as its cells (python-docx's add_row and
+    row.cells walk the whole table each time: quadratic for a long Phụ lục).
+    Task rows may break across pages (a long cell continues on the next page)."""
+    from docx.table import _Cell
+
+    tr = table._tbl.add_tr()
+    spans = [sum(widths)] if span_all else widths
+    cells = []
+    for width in spans:
+        tc = tr.add_tc()
+        tc.width = pt(width)
+        cells.append(_Cell(tc, table))
+    if span_all and len(widths) > 1:
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), str(len(widths)))
+        tcpr = tr.tc_lst[0].get_or_add_tcPr()
+        tcpr.insert_element_before(span, "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
+                                   "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")  # fmt: skip
+    return cells
 
 
 def _clear(cell) -> None:
@@ -591,7 +616,7 @@ def _clear(cell) -> None:
 def _cell_text(cell, text: str, style: str, *, bold: bool = False, centre: bool = False) -> None:
     _clear(cell)
     for line in (nfc(text).split("\n") if text else [""]):
-        paragraph = cell.add_paragraph(style=style)
+        paragraph = _paragraph(cell, style)
         if centre:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if line:
