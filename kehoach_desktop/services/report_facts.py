@@ -24,14 +24,15 @@ from kehoach_desktop.store import report_store
 
 def task_facts(conn, tree: PlanTree, states: dict, cutoff: date) -> dict[int, TaskFacts]:
     plan_ids = [plan.id for plan in tree.plans if plan.id is not None]
-    answers = defaultdict(list)
-    for row in report_store.latest_answers(conn, plan_ids, cutoff):
-        answers[row.task_id].append(row)
-    documents = defaultdict(list)
-    for row in report_store.evidence_of(conn, plan_ids):
-        documents[(row.task_id, row.progress_id)].append(_document(row))
-    facts = {}
+    answers: dict[int, list[report_store.AnswerRow]] = defaultdict(list)
+    for answer in report_store.latest_answers(conn, plan_ids, cutoff):
+        answers[answer.task_id].append(answer)
+    documents: dict[tuple[int, int | None], list[str]] = defaultdict(list)
+    for evidence in report_store.evidence_of(conn, plan_ids):
+        documents[(evidence.task_id, evidence.progress_id)].append(_document(evidence))
+    facts: dict[int, TaskFacts] = {}
     for task in tree.tasks:
+        assert task.id is not None  # a stored task
         state = states[task.id]
         rows = answers.get(task.id, [])
         if any(row.unit_id is not None for row in rows):  # the units' own answers beat the office's note

@@ -211,7 +211,7 @@ class ReportService:
             if unit_lines.unit_id is not None:
                 late.add(unit_lines.unit_id)
         for task in tree.tasks:
-            if statistics.needs_attention(states[task.id]):
+            if task.id is not None and statistics.needs_attention(states[task.id]):
                 late.update(link.unit_id for link in task.units)
         units = [unit for unit in repo_units(self.store) if unit.id in late and unit.kind is not UnitKind.GROUP]
         return sorted(units, key=lambda unit: fold(unit.name))
