@@ -1,4 +1,4 @@
-"""How long each PDF report takes, for the largest sample plan and for a generated
+"""How long each report takes (PDF, and the same report as .docx), for the largest sample plan and for a generated
 plan of 500 tasks (some cells longer than a page).
 
 For every report kind it prints the median of several runs of the whole job a
@@ -39,7 +39,7 @@ from reports_support import (  # noqa: E402
 )
 
 from kehoach_desktop.domain.periods import parse_period  # noqa: E402
-from kehoach_desktop.reports import ReportKind, ReportRequest, render_pdf  # noqa: E402
+from kehoach_desktop.reports import ReportKind, ReportRequest, render_docx, render_pdf  # noqa: E402
 from kehoach_desktop.reports.fonts import register_fonts  # noqa: E402
 from kehoach_desktop.reports.ke_hoach import plan_columns  # noqa: E402
 from kehoach_desktop.reports.layout import column_widths  # noqa: E402
@@ -69,7 +69,7 @@ def request(services: Services, kind: ReportKind, plan_id: int) -> ReportRequest
 
 def bench_plan(services: Services, plan_id: int, label: str, runs: int) -> dict[ReportKind, float]:
     print(label)
-    print(f"  {'report':<10} {'prepare':>9} {'render':>9} {'total':>9} {'pages':>6}")
+    print(f"  {'report':<10} {'prepare':>9} {'render':>9} {'total':>9} {'pages':>6} {'.docx':>9}")
     totals = {}
     for kind in ReportKind:
         req = request(services, kind, plan_id)
@@ -79,8 +79,9 @@ def bench_plan(services: Services, plan_id: int, label: str, runs: int) -> dict[
             print(f"  {kind.value:<10} skipped: {exc}")
             continue
         render, pdf = median_seconds(lambda: render_pdf(data, prefer_system_font=False), runs)
+        docx, _ = median_seconds(lambda: render_docx(data), runs)
         totals[kind] = prepare + render
-        print(f"  {kind.value:<10} {prepare:8.3f}s {render:8.3f}s {prepare + render:8.3f}s {page_count(pdf):>6}")
+        print(f"  {kind.value:<10} {prepare:8.3f}s {render:8.3f}s {prepare + render:8.3f}s {page_count(pdf):>6} {docx:8.3f}s")
     return totals
 
 

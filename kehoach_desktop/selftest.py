@@ -108,6 +108,7 @@ def checks() -> list[tuple[str, Callable[[Context], str]]]:
         ("Cơ sở dữ liệu tạm", check_database),
         ("Nhập kế hoạch mẫu", check_demo_import),
         *report_checks,
+        ("Báo cáo Word (.docx) rồi đọc lại", _docx_check),
         ("Xuất Excel rồi đọc lại", check_xlsx_round_trip),
         ("Giao diện Qt", check_qt),
         ("Biểu tượng SVG", check_icons),
@@ -299,6 +300,22 @@ def _report_check(kind) -> Callable[[Context], str]:
         return check_pdf(target.read_bytes())
 
     return check
+
+
+def _docx_check(context: Context) -> str:
+    """The báo cáo as .docx (python-docx's template must be in the bundle), read back."""
+    from docx import Document
+
+    from kehoach_desktop.reports.model import ReportKind
+
+    services = _services(context)
+    request = _report_request(services, ReportKind.RESULTS, context.plan())
+    target = context.folder / "bao-cao.docx"
+    services.reports.make_docx(request, target)
+    document = Document(str(target))
+    if len(document.sections) != 2 or not any(p.text == "BÁO CÁO" for p in document.paragraphs):
+        raise CheckFailed("bản Word không có phần đầu văn bản hoặc Phụ lục")
+    return f"{len(document.paragraphs)} đoạn, {len(document.tables)} bảng, {target.stat().st_size // 1024} KB"
 
 
 def _report_request(services, kind, plan_id: int):

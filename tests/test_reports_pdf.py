@@ -92,7 +92,7 @@ def test_pages_are_a4_portrait_then_landscape_for_the_appendix(reports, kind):
             size = (page.width, page.height)
             landscape = start is not None and index >= start
             expected = (A4[1], A4[0]) if landscape else A4
-            assert size == pytest.approx(expected, abs=0.01), f"page {index + 1}"
+            assert size == pytest.approx(expected, abs=0.05), f"page {index + 1}"  # Word's unit: 1 twip
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS, ids=lambda k: k.value)
@@ -395,9 +395,8 @@ def test_results_report_counts_add_up_and_list_the_overdue_tasks(reports):
     assert on_time + late + in_progress + not_started + overdue + cancelled == total
     assert min(on_time, late, in_progress, not_started, overdue, cancelled) >= 1
     assert "I. KẾT QUẢ THỰC HIỆN" in text and "II. TỒN TẠI, HẠN CHẾ" in text
-    assert "III. PHƯƠNG HƯỚNG, KIẾN NGHỊ" in text
-    assert f"1. Nhiệm vụ quá hạn chưa hoàn thành ({overdue} nhiệm vụ)" in flat
-    assert f"2. Nhiệm vụ hoàn thành trễ hạn ({late} nhiệm vụ)" in flat
+    assert "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI" in text
+    assert f"Còn {overdue} nhiệm vụ quá hạn chưa hoàn thành, {late} nhiệm vụ hoàn thành trễ hạn" in flat
     assert flat.count("quá hạn") >= overdue
 
 

@@ -153,7 +153,10 @@ def test_default_header_comes_from_the_plan_with_blanks_for_the_van_thu(services
     assert header.issuer == "Sở Nông nghiệp và Môi trường" and header.governing_body == "UBND TỈNH KHÁNH HÒA"
     assert header.signer_title == "GIÁM ĐỐC" and header.signer_name == "Nguyễn Duy Quang"
     assert header.title.startswith("Kết quả thực hiện Kế hoạch cải thiện") and header.title.endswith("quý III năm 2025")
-    assert header.recipients == ["UBND tỉnh", "Sở Nội vụ", "Các phòng, đơn vị trực thuộc (th/hiện)", "Quản trị mạng (Đăng Website)"]
+    # Sent up to the outside bodies; Nơi nhận is built from them ("Như trên"), never copied from the
+    # plan; the Giám đốc signs, so he is not also "informed" in Nơi nhận.
+    assert header.kinh_gui == ["UBND tỉnh Khánh Hòa", "Sở Nội vụ"]
+    assert header.recipients == [] and header.archive == "VT, VP"
     plan_header = services.reports.default_header(ReportKind.PLAN, [plan_id])
     assert (plan_header.number, plan_header.symbol, plan_header.year) == ("", "KH-SNNMT", 2025)
     assert plan_header.archive == "VT, CVP, PCVP, KQ"
@@ -323,7 +326,7 @@ def test_report_command_writes_a_pdf(capsys, filled_db, tmp_path, kind, extra):
         (["bao-cao", "--from", "2025-05-01"], "cần cả --from và --to"),
         (["bao-cao", "--from", "2025-05-01", "--to", "2025-04-01"], "ngày kết thúc 01/04/2025 trước ngày bắt đầu"),
         (["qua-han", "--as-of", "30/9/2025"], "Ngày không hợp lệ ở --as-of"),
-        (["thong-ke", "--unit", "Văn phòng Sở"], "chỉ dùng với don-doc và qua-han"),
+        (["thong-ke", "--unit", "Văn phòng Sở"], "chỉ dùng với qua-han, don-doc"),
     ],
 )
 def test_report_command_bad_input_exits_2_in_vietnamese(capsys, filled_db, tmp_path, argv, message):

@@ -56,7 +56,7 @@ def test_table_layout_and_print_setup(services, plan, tmp_path):
     assert ws.auto_filter.ref == f"A{header_row}:L{ws.max_row}"
     assert ws.print_title_rows == f"${header_row}:${header_row}"
     assert ws.page_setup.orientation == "landscape"
-    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert int(ws.page_setup.paperSize) == 8  # A3: one page wide at 9 pt or more (A4 would print it at 6 pt)
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws["A1"].value == "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH"

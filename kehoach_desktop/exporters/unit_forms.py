@@ -301,8 +301,9 @@ def _write_unit_sheet(writer: CellWriter, bundle: FormsBundle, unit: UnitFormDat
     # Task rows get room for a few lines of answer; the unit may resize rows too.
     fit_row_heights(ws, 1, last_row, {spec["row"]: ANSWER_LINES for spec in task_rows})
     ws.freeze_panes = ws.cell(row=header_row + 1, column=NUMBER_COL)
-    print_setup(ws, header_row, last)
-    ws.print_area = f"{get_column_letter(NUMBER_COL)}1:{get_column_letter(last)}{last_row}"
+    end_row = _signature_block(writer, last_row + 2, bundle)
+    print_setup(ws, header_row, last, first_column=NUMBER_COL, last_row=end_row,
+                title_columns=f"{get_column_letter(NUMBER_COL)}:{get_column_letter(CONTENT_COL)}")  # fmt: skip
     _protect(ws)
     fixed_rows = set(range(1, last_row + 1)) - {spec["row"] for spec in task_rows}
     fixed = [ws.cell(r, c).value for r in sorted(fixed_rows) for c in range(1, last + 1)]
@@ -346,6 +347,38 @@ def _task_row(writer: CellWriter, row: int, task: FormTask, role: str) -> dict:
         "label": label[:80],
         "cells": [cell_digest(value) for value in values],
     }
+
+
+SIGNATURE_ROWS = 4  # blank lines for the signature and seal
+
+
+def _signature_block(writer: CellWriter, row: int, bundle: FormsBundle) -> int:
+    """After the table: the place and date line, then "NGƯỜI LẬP BIỂU" (left) and
+    "THỦ TRƯỞNG ĐƠN VỊ" (right) with room to sign; the unit fills the place, the
+    date and the names (those cells are open). Returns the last row used."""
+    ws = writer.ws
+    last = len(COLUMNS)
+    left = (NUMBER_COL, SCHEDULE_COL)
+    right = (RESULT_COL, last)
+    year = bundle.period_code[:4] if bundle.period_code[:4].isdigit() else "……"
+    open_cell = Protection(locked=False)
+    date_line = f"…………, ngày …… tháng …… năm {year}"
+    merged_row(writer, row, *right, date_line, font=ITALIC_FONT, alignment=HEADER_ALIGN)
+    ws.cell(row=row, column=right[0]).protection = open_cell
+    merged_row(writer, row + 1, *left, "NGƯỜI LẬP BIỂU", font=BOLD_FONT, alignment=HEADER_ALIGN)
+    merged_row(writer, row + 1, *right, "THỦ TRƯỞNG ĐƠN VỊ", font=BOLD_FONT, alignment=HEADER_ALIGN)
+    merged_row(writer, row + 2, *left, "(Ký, ghi rõ họ tên)", font=ITALIC_FONT, alignment=HEADER_ALIGN)
+    merged_row(writer, row + 2, *right, "(Ký, ghi rõ họ tên, đóng dấu)", font=ITALIC_FONT, alignment=HEADER_ALIGN)
+    name_row = row + 3 + SIGNATURE_ROWS
+    for first, final in (left, right):  # the names, typed by the unit
+        ws.merge_cells(start_row=name_row, start_column=first, end_row=name_row, end_column=final)
+        cell = ws.cell(row=name_row, column=first)
+        cell.font, cell.alignment, cell.protection = BOLD_FONT, HEADER_ALIGN, open_cell
+    for blank in range(row + 3, name_row):
+        ws.row_dimensions[blank].height = 18
+    for filled in (row, row + 1, row + 2, name_row):
+        ws.row_dimensions[filled].height = 20
+    return name_row
 
 
 def _context_row(writer: CellWriter, row: int, task: FormTask) -> None:

@@ -162,19 +162,92 @@ def set_widths(ws: Worksheet, widths: list[float]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
-def print_setup(ws: Worksheet, header_row: int, columns: int) -> None:
-    """A4 landscape, fitted to the page width, header row repeated on every page."""
+# --- printing: legible on paper ------------------------------------------------------
+
+MIN_PRINTED_POINTS = 9.0  # no text smaller than this on paper
+SIDE_MARGIN_INCHES = 0.4
+PAPERS = {  # paper → (openpyxl paper size code, width of a landscape page in points)
+    "A4": (9, 841.89),
+    "A3": (8, 1190.55),
+}
+
+
+def column_points(width: float | None) -> float:
+    """An Excel column width (characters of the default font) in points: Excel
+    draws 7 pixels per character plus 5 of padding, at 96 pixels per inch."""
+    return (7 * (width if width is not None else DEFAULT_WIDTH) + 5) * 0.75
+
+
+def printed_width(ws: Worksheet, first: int, last: int) -> float:
+    """The width in points of the visible columns first..last."""
+    total = 0.0
+    for column in range(first, last + 1):
+        dimension = ws.column_dimensions[get_column_letter(column)]
+        if not dimension.hidden:
+            total += column_points(dimension.width)
+    return total
+
+
+def printable_width(paper: str) -> float:
+    return PAPERS[paper][1] - 2 * 72 * SIDE_MARGIN_INCHES
+
+
+def smallest_font(ws: Worksheet, first_row: int, last_row: int, first: int, last: int) -> float:
+    sizes = [
+        float(cell.font.sz) for row in ws.iter_rows(min_row=first_row, max_row=last_row, min_col=first, max_col=last)
+        for cell in row if cell.value is not None and cell.font is not None and cell.font.sz
+    ]  # fmt: skip
+    return min(sizes, default=12.0)
+
+
+@dataclass(frozen=True)
+class PrintChoice:
+    paper: str  # "A4" or "A3", landscape
+    fit_width: bool  # one page wide (Excel scales down), else columns continue on further pages
+    scale: int  # percent, when not fitted
+
+    def printed_points(self, width: float, smallest: float) -> float:
+        """The size the smallest text comes out on paper."""
+        if self.fit_width:
+            return smallest * min(1.0, printable_width(self.paper) / width)
+        return smallest * self.scale / 100
+
+
+def choose_print(width: float, smallest: float, paper: str | None = None) -> PrintChoice:
+    """A4 landscape when the table fits it with text of at least 9 pt, else A3;
+    one page wide only where that keeps 9 pt, otherwise at the scale that keeps
+    9 pt, the columns continuing on more pages (header rows repeated)."""
+    least_scale = MIN_PRINTED_POINTS / smallest
+    for candidate in (paper,) if paper else ("A4", "A3"):
+        if width * least_scale <= printable_width(candidate):
+            return PrintChoice(candidate, True, 100)
+    chosen = paper or "A3"
+    return PrintChoice(chosen, False, min(100, -(-int(least_scale * 1000) // 10)))
+
+
+def print_setup(ws: Worksheet, header_row: int, columns: int, *, first_column: int = 1, last_row: int | None = None,
+                paper: str | None = None, title_columns: str | None = None) -> PrintChoice:  # fmt: skip
+    """Landscape, legible (see choose_print), the header row repeated on every page."""
+    last_row = last_row or max(ws.max_row, header_row)
+    width = printed_width(ws, first_column, columns)
+    choice = choose_print(width, smallest_font(ws, 1, last_row, first_column, columns), paper)
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.paperSize = PAPERS[choice.paper][0]
+    ws.sheet_properties.pageSetUpPr.fitToPage = choice.fit_width
+    if choice.fit_width:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages as needed
+    else:
+        ws.page_setup.scale = choice.scale
+        if title_columns:  # the task's number and text on every page of the further columns
+            ws.print_title_cols = title_columns
     ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_INCHES
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "Trang &P/&N"
-    ws.print_area = f"A1:{get_column_letter(columns)}{max(ws.max_row, header_row)}"
+    ws.print_area = f"{get_column_letter(first_column)}1:{get_column_letter(columns)}{last_row}"
+    return choice
 
 
 def merged_row(writer: CellWriter, row: int, first: int, last: int, text: str, **style) -> None:
@@ -308,7 +381,7 @@ TRACKING_COLUMNS = (
 )
 
 
-def write_tracking_table(table: TrackingTable, path: Path | str) -> list[CellNote]:
+def write_tracking_table(table: TrackingTable, path: Path | str, *, paper: str | None = None) -> list[CellNote]:
     """Write the table; returns the changes made to texts Excel could not hold."""
     wb = Workbook()
     ws = wb.active
@@ -340,7 +413,7 @@ def write_tracking_table(table: TrackingTable, path: Path | str) -> list[CellNot
     fit_row_heights(ws, 1, row - 1)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(row - 1, header_row)}"
-    print_setup(ws, header_row, columns)
+    print_setup(ws, header_row, columns, paper=paper, title_columns="A:B")
     save_workbook(wb, Path(path))
     return writer.notes
 

@@ -1,4 +1,6 @@
-"""A report's preview inside the program (QtPdf), with "Lưu PDF…" and "In…".
+"""A report's preview inside the program (QtPdf), with "Lưu PDF…", "Lưu Word…"
+and "In…". "Lưu Word…" writes the same report as .docx (reports.render_docx on
+the report shown), for a clerk who edits a sentence before signing.
 
 Printing paints each page of the PDF on the printer as an image of at most
 300 dpi, at full page (the PDF already carries the decree's margins, so the
@@ -162,6 +164,7 @@ class PdfPreview(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMinimizeButtonHint)
         self.setModal(False)
         self.on_used, self.on_edit = on_used, on_edit
+        self._report = None  # the report shown (report_dialog.RenderedReport): what "Lưu Word…" writes
         self.print_job = None
         self._close_when_stopped = False
         self.pdf = b""
@@ -191,6 +194,8 @@ class PdfPreview(QDialog):
     def _setup_actions(self) -> None:
         ui = self.ui
         ui.saveButton.clicked.connect(self.save)
+        ui.wordButton.clicked.connect(self.save_word)
+        ui.wordButton.setVisible(False)  # until a report is attached (a bare PDF has no Word twin)
         ui.printButton.clicked.connect(self.print_document)
         ui.closeButton.clicked.connect(self.close)
         ui.editButton.setVisible(self.on_edit is not None)
@@ -267,6 +272,15 @@ class PdfPreview(QDialog):
         if steps:
             self.set_zoom(steps[0] if direction > 0 else steps[-1])
 
+    @property
+    def report(self):
+        return self._report
+
+    @report.setter
+    def report(self, report) -> None:
+        self._report = report
+        self.ui.wordButton.setVisible(report is not None)
+
     # --- save and print -----------------------------------------------------------------------------
 
     def default_path(self) -> Path:
@@ -294,6 +308,31 @@ class PdfPreview(QDialog):
             return False
         open_settings().setValue(FOLDER_KEY, str(path.parent))
         self.ui.statusLabel.setText(f"Đã lưu {path}.")
+        self._used()
+        return True
+
+    def save_word(self) -> None:
+        if self._report is None:
+            return
+        suggested = self.default_path().with_suffix(".docx")
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo thành tệp Word", str(suggested),
+                                              "Tệp Word (*.docx)")  # fmt: skip
+        if path:
+            self.save_word_to(Path(path))
+
+    def save_word_to(self, path: Path) -> bool:
+        """The report shown, as .docx (the same text as the PDF), written whole."""
+        from kehoach_desktop.reports import render_docx, save_file
+
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        try:
+            save_file(render_docx(self._report.data), path)
+        except OSError as exc:
+            show_error(self, f"Không ghi được tệp {path}: {save_failure(exc)}.")
+            return False
+        open_settings().setValue(FOLDER_KEY, str(path.parent))
+        self.ui.statusLabel.setText(f"Đã lưu {path} (Word).")
         self._used()
         return True
 

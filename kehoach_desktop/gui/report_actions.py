@@ -28,16 +28,11 @@ if TYPE_CHECKING:  # the dialog and the preview (QtPdf, QtPrintSupport) load on 
     from kehoach_desktop.gui.pdf_preview import PdfPreview
     from kehoach_desktop.gui.report_dialog import Focus, RenderedReport
 
-# (kind, menu text, shortcut, status tip)
-MENU = (
-    (ReportKind.PLAN, "&Kế hoạch (bản in)…", "Ctrl+P", "In kế hoạch đang chọn, kèm Phụ lục nhiệm vụ"),
-    (ReportKind.RESULTS, "&Báo cáo kết quả thực hiện…", "Ctrl+R",
-     "Báo cáo kết quả thực hiện Kế hoạch theo kỳ: tháng, quý, 6 tháng, 9 tháng, năm"),
-    (ReportKind.ATTENTION, "Danh sách nhiệm vụ &quá hạn, sắp đến hạn…", "Ctrl+Shift+Q",
-     "Danh sách theo đơn vị, cho cuộc họp giao ban"),
-    (ReportKind.REMINDER, "Công văn đôn đốc đơn &vị…", None, "Công văn đôn đốc một đơn vị có nhiệm vụ quá hạn"),
-    (ReportKind.UNIT_STATS, "&Thống kê theo đơn vị…", None, "Thống kê theo đơn vị, có biểu đồ"),
-)  # fmt: skip
+def menu_entries() -> tuple:
+    """(kind, menu text, shortcut, status tip) of every kind, from reports/registry.py."""
+    from kehoach_desktop.reports.registry import all_specs
+
+    return tuple((spec.kind, spec.menu_text, spec.shortcut, spec.tip) for spec in all_specs())
 
 
 def install(window) -> None:
@@ -49,7 +44,7 @@ class ReportActions:
         self.window = window
         self.previews: list[PdfPreview] = []
         self.actions: dict[ReportKind, QAction] = {}
-        for kind, text, shortcut, tip in MENU:
+        for kind, text, shortcut, tip in menu_entries():
             action = QAction(text, window)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
@@ -119,7 +114,7 @@ class ReportActions:
 
     def remember(self, report: RenderedReport) -> None:
         try:
-            self.window.services.reports.save_header(report.data.kind, report.data.header)
+            self.window.services.reports.save_header(report.data.kind, report.data.header, report.request)
         except (ServiceError, StoreError) as exc:  # only a lost prefill: say so, do not stop the user
             self.window.statusBar().showMessage(f"Không ghi nhớ được thông tin văn bản: {exc}", 8000)
 
@@ -151,13 +146,13 @@ def default_file_name(request: ReportRequest, services) -> str:
 
     kind = ReportKind(request.kind)
     parts = [kind.value]
-    if kind is ReportKind.PLAN:
+    if kind.spec.single_plan:  # named after the plan
         plan = services.plans.get(request.plan_ids[0])
         number, symbol = split_doc_number(plan.doc_number)
         parts += [code(number), code(symbol), str(plan.year)]
     else:
-        if request.unit_id is not None:
-            parts.append(slug(next((u.name for u in services.units.list_units() if u.id == request.unit_id), "")))
+        names = {u.id: u.name for u in services.units.list_units()}
+        parts += [slug(names.get(unit_id, "")) for unit_id in request.units()]
         if request.period is not None:
             parts.append(code(request.period.code.replace("..", "-den-")))
         elif request.as_of is not None:

@@ -26,7 +26,7 @@ from kehoach_desktop.gui import background
 from kehoach_desktop.gui.forms.ui_report_dialog import Ui_ReportDialog
 from kehoach_desktop.gui.period_picker import NO_PERIOD
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit, show_error, to_qdate
-from kehoach_desktop.reports import FREE_TEXT_PARTS, ReportData, ReportHeader, ReportKind, ReportRequest
+from kehoach_desktop.reports import ReportData, ReportHeader, ReportKind, ReportRequest
 from kehoach_desktop.services import ServiceError, Services
 
 ALL_UNITS_TEXT = "Tất cả đơn vị"
@@ -57,12 +57,7 @@ class Focus:
 
 def expected_pages(data: ReportData) -> int:
     """A rough page count for the progress bar (the appendix tables dominate)."""
-    tasks = len(data.tree.tasks)
-    if data.kind is ReportKind.PLAN:
-        return 2 + tasks // 3
-    if data.kind is ReportKind.RESULTS:
-        return 3 + tasks // 6
-    return 1 + tasks // 40
+    return data.kind.spec.expected_pages(len(data.tree.tasks))
 
 
 def render_in_background(parent, data: ReportData, on_done, on_stopped):
@@ -105,14 +100,19 @@ class ReportDialog(QDialog):
         self._close_when_stopped = False
         self._states_key, self._states = None, None  # (plans, day) → (tree, task states), for the unit hint
         self._plans = services.plans.list_plans()
+        self._edits: dict[str, str] = {}  # sentences rewritten by hand (key → text)
+        self._generated: dict[str, str] | None = None  # the sentences as generated, once shown
         ui = self.ui
+        self._add_parts()
         self.preview_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.preview_button.setText("&Xem trước")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("&Hủy")
         ui.buttonBox.accepted.connect(self.start_preview)
         ui.buttonBox.rejected.connect(self.reject)
-        for item in ReportKind:
-            ui.kindCombo.addItem(item.label, item.value)
+        from kehoach_desktop.reports.registry import all_specs
+
+        for spec in all_specs():
+            ui.kindCombo.addItem(spec.label, spec.kind.value)
         setup_date_edit(ui.asOfEdit, request.as_of if request and request.as_of else focus.as_of)
         setup_date_edit(ui.dateEdit, date.today())  # a document is dated the day it is signed
         self._fill_units()
@@ -130,11 +130,165 @@ class ReportDialog(QDialog):
         ui.unitCombo.lineEdit().editingFinished.connect(self._choices_changed)
         ui.dateBlankCheck.toggled.connect(self._date_blank_toggled)
 
+    # --- parts added to the Designer form -------------------------------------------------------------
+
+    def _add_parts(self) -> None:
+        """The signer default button, the batch đôn đốc button, the sentences tab."""
+        from PySide6.QtWidgets import (
+            QAbstractItemView,
+            QHBoxLayout,
+            QHeaderView,
+            QLabel,
+            QPushButton,
+            QTableWidget,
+            QVBoxLayout,
+            QWidget,
+        )
+
+        ui = self.ui
+        self.signer_button = QPushButton("Dùng làm người ký &mặc định", self)
+        self.signer_button.setToolTip("Ghi chức vụ và tên người ký này vào cài đặt: mọi báo cáo mở ra với người ký này.")
+        self.signer_button.setAutoDefault(False)
+        self.signer_button.clicked.connect(self.save_signer)
+        ui.headerForm.addRow("", self.signer_button)
+        self.batch_button = QPushButton("Mỗi đơn vị chậm một công văn…", self)
+        self.batch_button.setToolTip("Viết công văn đôn đốc cho từng đơn vị có nhiệm vụ quá hạn, sắp đến hạn "
+                                     "(PDF và Word) vào một thư mục")  # fmt: skip
+        self.batch_button.setAutoDefault(False)
+        self.batch_button.clicked.connect(lambda: self.remind_each())
+        ui.buttonBox.addButton(self.batch_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        self.sentences_tab = QWidget(self)
+        layout = QVBoxLayout(self.sentences_tab)
+        hint = QLabel("Các câu chương trình soạn sẵn. Sửa trực tiếp trong cột «Nội dung»; bản sửa được ghi nhớ "
+                      "cho báo cáo này khi lưu hoặc in.", self.sentences_tab)  # fmt: skip
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.sentences = QTableWidget(0, 2, self.sentences_tab)
+        self.sentences.setHorizontalHeaderLabels(["Phần", "Nội dung"])
+        self.sentences.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.sentences.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.sentences.setWordWrap(True)
+        self.sentences.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        layout.addWidget(self.sentences)
+        row = QHBoxLayout()
+        self.reset_sentences_button = QPushButton("Soạn &lại các câu đã sửa", self.sentences_tab)
+        self.reset_sentences_button.setAutoDefault(False)
+        self.reset_sentences_button.clicked.connect(self.reset_sentences)
+        row.addWidget(self.reset_sentences_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        ui.tabs.addTab(self.sentences_tab, "Câu &chữ báo cáo")
+        ui.tabs.currentChanged.connect(self._tab_changed)
+
+    # --- the sentences -------------------------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        if self.ui.tabs.widget(index) is self.sentences_tab:
+            self.load_sentences()
+
+    def load_sentences(self) -> None:
+        """Fill the table with the report's generated sentences (the person's
+        rewrites where there are some)."""
+        from PySide6.QtCore import Qt as QtCore_Qt
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        from kehoach_desktop.reports import document_of
+
+        self._collect_edits()
+        try:
+            request = self.request()
+            request.header.edits = {}
+            data = self.services.reports.prepare(request)
+        except (ServiceError, PeriodError) as exc:
+            self.ui.errorLabel.setText(str(exc))
+            return
+        paragraphs = document_of(data).editable()
+        self._generated = {para.key: para.text for para in paragraphs}
+        table = self.sentences
+        table.blockSignals(True)
+        table.setRowCount(len(paragraphs))
+        for row, para in enumerate(paragraphs):
+            label = QTableWidgetItem(para.label or para.key)
+            label.setFlags(label.flags() & ~QtCore_Qt.ItemFlag.ItemIsEditable)
+            label.setData(QtCore_Qt.ItemDataRole.UserRole, para.key)
+            table.setItem(row, 0, label)
+            table.setItem(row, 1, QTableWidgetItem(self._edits.get(para.key, para.text)))
+        table.resizeRowsToContents()
+        table.blockSignals(False)
+        self.reset_sentences_button.setEnabled(bool(self._edits))
+
+    def _collect_edits(self) -> None:
+        """The table's texts that differ from the generated ones become the edits."""
+        if self._generated is None:
+            return
+        from PySide6.QtCore import Qt as QtCore_Qt
+
+        table = self.sentences
+        for row in range(table.rowCount()):
+            key = table.item(row, 0).data(QtCore_Qt.ItemDataRole.UserRole)
+            text = (table.item(row, 1).text() or "").strip()
+            if text and text != self._generated.get(key, "").strip():
+                self._edits[key] = text
+            else:
+                self._edits.pop(key, None)
+
+    def sentence_edits(self) -> dict[str, str]:
+        self._collect_edits()
+        return dict(self._edits)
+
+    def reset_sentences(self) -> None:
+        self._edits = {}
+        self._generated = None
+        self.load_sentences()
+
+    # --- settings and đôn đốc for many units ------------------------------------------------------------
+
+    def save_signer(self) -> None:
+        header = self.header()
+        try:
+            self.services.reports.save_signer(header.signer_title, header.signer_name)
+        except ServiceError as exc:
+            self.ui.errorLabel.setText(str(exc))
+            return
+        self.ui.errorLabel.setText("Đã ghi người ký mặc định cho các báo cáo.")
+
+    def remind_each(self, *, folder: str | None = None) -> None:
+        """One công văn đôn đốc per late unit (or per unit named), PDF and .docx, into a folder."""
+        from PySide6.QtWidgets import QFileDialog
+
+        try:
+            request = self.request()
+        except (ServiceError, PeriodError) as exc:
+            self.ui.errorLabel.setText(str(exc))
+            return
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục ghi các công văn đôn đốc")
+        if not folder:
+            return
+        try:
+            batch = self.services.reports.remind_each(
+                request.plan_ids, request.as_of or self.focus.as_of, folder, unit_ids=request.units() or None,
+                header=request.header,
+            )
+        except ServiceError as exc:
+            self.ui.errorLabel.setText(str(exc))
+            return
+        self.batch_result = batch
+        text = f"Đã ghi {len(batch.units)} công văn đôn đốc ({len(batch.files)} tệp PDF và Word) vào {folder}."
+        if batch.skipped:
+            text += " Không cần đôn đốc: " + "; ".join(batch.skipped) + "."
+        self.ui.errorLabel.setText(text)
+
     # --- the choices ------------------------------------------------------------------------------
 
     @property
     def kind(self) -> ReportKind:
         return ReportKind(self.ui.kindCombo.currentData())
+
+    @property
+    def spec(self):
+        return self.kind.spec
 
     def _fill_units(self) -> None:
         combo = self.ui.unitCombo
@@ -144,10 +298,11 @@ class ReportDialog(QDialog):
         combo.lineEdit().setPlaceholderText("Gõ hoặc chọn tên đơn vị trong danh mục")
 
     def _set_unit_choices(self) -> None:
-        """Qua hạn: "Tất cả đơn vị" first; đôn đốc: one unit, the one in focus."""
+        """One unit or all ("Tất cả đơn vị" first); a letter: the unit in focus
+        (several may be typed, separated by ";")."""
         combo = self.ui.unitCombo
         has_all = combo.count() and combo.itemData(0) is None
-        if self.kind is ReportKind.ATTENTION:
+        if self.spec.unit_optional:
             if not has_all:
                 combo.insertItem(0, ALL_UNITS_TEXT, None)
             combo.setCurrentIndex(0)
@@ -188,20 +343,23 @@ class ReportDialog(QDialog):
 
     def _apply_kind(self, plan_ids: list[int] | None = None) -> None:
         """Show what this kind asks for, then prefill its header from scratch."""
-        ui, kind = self.ui, self.kind
+        ui, spec = self.ui, self.spec
         quiet, self._quiet = self._quiet, True
-        self.setWindowTitle(kind.label)
+        self.setWindowTitle(spec.label)
         self._fill_plans(plan_ids or self.plan_ids_or_none())
-        self._set_period_optional(kind is ReportKind.UNIT_STATS)
-        ui.requestForm.setRowVisible(ui.periodPicker, kind in (ReportKind.RESULTS, ReportKind.UNIT_STATS))
-        ui.requestForm.setRowVisible(ui.unitCombo, kind in (ReportKind.REMINDER, ReportKind.ATTENTION))
-        ui.requestForm.setRowVisible(ui.unitHint, kind is ReportKind.REMINDER)
+        self._set_period_optional(spec.period_optional)
+        ui.requestForm.setRowVisible(ui.periodPicker, spec.uses_period)
+        ui.requestForm.setRowVisible(ui.unitCombo, spec.uses_unit)
+        ui.requestForm.setRowVisible(ui.unitHint, spec.letter)
         self._set_unit_choices()
-        ui.unitLabel.setText("Đơn &vị nhận:" if kind is ReportKind.REMINDER else "Đơn &vị:")
-        ui.headerForm.setRowVisible(ui.basesEdit, kind is ReportKind.PLAN)
-        ui.headerForm.setRowVisible(ui.kinhGuiEdit, kind is ReportKind.REMINDER)
-        ui.titleLabel.setText("V/v (trích &yếu):" if kind is ReportKind.REMINDER else "Trích &yếu:")
-        parts = dict(FREE_TEXT_PARTS[kind])
+        ui.unitLabel.setText("Đơn &vị nhận:" if spec.letter else "Đơn &vị:")
+        if spec.several_units:
+            ui.unitCombo.lineEdit().setPlaceholderText("Một hoặc nhiều đơn vị, cách nhau bằng dấu «;»")
+        self.batch_button.setVisible(spec.several_units)
+        ui.headerForm.setRowVisible(ui.basesEdit, spec.legal_bases)
+        ui.headerForm.setRowVisible(ui.kinhGuiEdit, spec.has_kinh_gui)
+        ui.titleLabel.setText("V/v (trích &yếu):" if spec.letter else "Trích &yếu:")
+        parts = dict(spec.free_text)
         for name in FREE_TEXT_FIELDS:
             label, edit = getattr(ui, f"{name}Label"), getattr(ui, f"{name}Edit")
             label.setText(f"{parts[name]}:" if name in parts else "")
@@ -225,14 +383,13 @@ class ReportDialog(QDialog):
                 picker.set_period(_quarter_of(self.focus.as_of))
 
     def _update_as_of_row(self) -> None:
-        ui, kind = self.ui, self.kind
-        period_rules = kind is ReportKind.UNIT_STATS and self._period_or_none() is not None
-        shown = kind in (ReportKind.ATTENTION, ReportKind.REMINDER, ReportKind.UNIT_STATS)
-        ui.requestForm.setRowVisible(ui.asOfLayout, shown)
+        ui, spec = self.ui, self.spec
+        period_rules = spec.period_optional and self._period_or_none() is not None
+        ui.requestForm.setRowVisible(ui.asOfLayout, spec.uses_as_of)
         ui.asOfEdit.setEnabled(not period_rules)
         if period_rules:
             ui.asOfHint.setText("Theo kỳ báo cáo: tính đến hết kỳ.")
-        elif kind in (ReportKind.ATTENTION, ReportKind.REMINDER):
+        elif spec.uses_unit:
             ui.asOfHint.setText(f"Quá hạn tính đến ngày này; sắp đến hạn: trong {DUE_SOON_DAYS} ngày tiếp theo.")
         else:
             ui.asOfHint.setText("")
@@ -258,16 +415,26 @@ class ReportDialog(QDialog):
         return self.services.reports.plan_ids_of_year(data[1])
 
     def unit_id(self) -> int | None:
-        """The unit named in the box: a directory entry, or a typed name
-        (ServiceError naming the closest names when it is unknown)."""
+        """The first unit named in the box (see unit_ids)."""
+        ids = self.unit_ids()
+        return ids[0] if ids else None
+
+    def unit_ids(self) -> list[int]:
+        """The units named in the box: directory entries, or typed names separated
+        by ";" (ServiceError naming the closest names when one is unknown)."""
         combo = self.ui.unitCombo
         text = combo.currentText().strip()
         if not text or text == ALL_UNITS_TEXT:
-            return None
+            return []
         index = combo.findText(text)
         if index >= 0:
-            return combo.itemData(index)
-        return self.services.reports.find_unit(text).id
+            return [combo.itemData(index)]
+        names = [name.strip() for name in text.split(";") if name.strip()] if self.spec.several_units else [text]
+        ids = []
+        for name in names:
+            found = combo.findText(name)
+            ids.append(combo.itemData(found) if found >= 0 else self.services.reports.find_unit(name).id)
+        return list(dict.fromkeys(ids))
 
     def _choices_changed(self, *_args) -> None:
         if self._quiet:
@@ -280,13 +447,17 @@ class ReportDialog(QDialog):
     def _update_unit_hint(self) -> None:
         """For a công văn đôn đốc: how many late tasks the chosen unit has, so
         the user need not ask for a letter that has nothing to say."""
-        if self.kind is not ReportKind.REMINDER:
+        if not self.spec.letter:
             return
         hint = self.ui.unitHint
         try:
-            unit_id = self.unit_id()
+            ids = self.unit_ids()
         except ServiceError:
-            unit_id = None
+            ids = []
+        unit_id = ids[0] if len(ids) == 1 else None
+        if len(ids) > 1:
+            hint.setText(f"Một công văn gửi {len(ids)} đơn vị.")
+            return
         plan_ids = self.plan_ids_or_none()
         if unit_id is None or not plan_ids:
             hint.setText("Chọn đơn vị nhận công văn.")
@@ -315,24 +486,25 @@ class ReportDialog(QDialog):
     # --- the header ---------------------------------------------------------------------------------
 
     def _parameters(self, *, strict: bool) -> dict:
-        """kind, plans, period, date, unit as chosen; strict raises on a bad choice,
+        """kind, plans, period, date, units as chosen; strict raises on a bad choice,
         else a bad one is left out (while prefilling)."""
-        kind = self.kind
+        spec = self.spec
         try:
-            period = self.ui.periodPicker.period() if kind in (ReportKind.RESULTS, ReportKind.UNIT_STATS) else None
+            period = self.ui.periodPicker.period() if spec.uses_period else None
         except PeriodError:
             if strict:
                 raise
             period = None
         try:
-            unit_id = self.unit_id() if kind in (ReportKind.REMINDER, ReportKind.ATTENTION) else None
+            unit_ids = self.unit_ids() if spec.uses_unit else []
         except ServiceError:
             if strict:
                 raise
-            unit_id = None
+            unit_ids = []
         plan_ids = self.plan_ids() if strict else self.plan_ids_or_none()
         as_of = from_qdate(self.ui.asOfEdit.date())
-        return {"plan_ids": plan_ids, "period": period, "as_of": as_of, "unit_id": unit_id}
+        return {"plan_ids": plan_ids, "period": period, "as_of": as_of,
+                "unit_id": unit_ids[0] if unit_ids else None, "unit_ids": unit_ids[1:]}  # fmt: skip
 
     def _prefill(self, *, keep_typed: bool) -> None:
         """Fill the header from services.reports.default_header; with keep_typed,
@@ -375,6 +547,10 @@ class ReportDialog(QDialog):
         ui.signerNameEdit.setText(header.signer_name)
         for name in FREE_TEXT_FIELDS:
             getattr(ui, f"{name}Edit").setPlainText(getattr(header, name))
+        self._edits = dict(header.edits)
+        self._generated = None
+        if ui.tabs.currentWidget() is self.sentences_tab:
+            self.load_sentences()
 
     def header(self) -> ReportHeader:
         """The header as the fields show it (NFC, trimmed, one list entry per line)."""
@@ -397,6 +573,7 @@ class ReportDialog(QDialog):
             signer_title="\n".join(line.strip() for line in ui.signerTitleEdit.toPlainText().splitlines() if line.strip()),
             signer_name=ui.signerNameEdit.text(),
             **{name: getattr(ui, f"{name}Edit").toPlainText() for name in FREE_TEXT_FIELDS},
+            edits=self.sentence_edits(),
         )
         return header.normalised()
 
@@ -421,18 +598,18 @@ class ReportDialog(QDialog):
 
     def request(self) -> ReportRequest:
         """What the fields ask for; ServiceError / PeriodError (Vietnamese) when a choice is wrong."""
-        kind = self.kind
+        spec = self.spec
         choice = self._parameters(strict=True)
         header = self.header()
-        if kind is not ReportKind.REMINDER:
-            header.kinh_gui = []  # printed only on a công văn, yet it would add "Như trên" to Nơi nhận
-        parts = dict(FREE_TEXT_PARTS[kind])
+        if not spec.has_kinh_gui:
+            header.kinh_gui = []  # not printed, yet it would add "Như trên" to Nơi nhận
+        parts = dict(spec.free_text)
         for name in FREE_TEXT_FIELDS:
             if name not in parts:
                 setattr(header, name, "")
-        as_of = choice["as_of"] if kind is not ReportKind.RESULTS else None
-        return ReportRequest(kind, choice["plan_ids"], period=choice["period"], as_of=as_of,
-                             unit_id=choice["unit_id"], header=header)  # fmt: skip
+        as_of = choice["as_of"] if spec.uses_as_of else None
+        return ReportRequest(spec.kind, choice["plan_ids"], period=choice["period"], as_of=as_of,
+                             unit_id=choice["unit_id"], unit_ids=choice["unit_ids"], header=header)  # fmt: skip
 
     def start_preview(self) -> None:
         if self.job is not None:

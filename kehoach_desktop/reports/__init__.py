@@ -1,10 +1,14 @@
-"""PDF reports in the format of Nghị định 30/2020/NĐ-CP (reportlab; no Qt, no database).
+"""Reports (PDF and .docx) in the format of Nghị định 30/2020/NĐ-CP (reportlab; no Qt, no database).
 
 Two steps, so the window can keep the database on its own thread:
 
     data = services.reports.prepare(ReportRequest(ReportKind.RESULTS, [plan_id], period=...))
     pdf = render_pdf(data)            # bytes; safe on a worker thread
+    docx = render_docx(data)          # the same document as Word
     write_pdf(data, "bao-cao.pdf")    # or straight to a file (written whole, then renamed)
+
+Each kind's module builds one document model (reports/document.py) that
+pdf_writer and docx_writer both write; reports/registry.py lists the kinds.
 
 `services.reports.make_pdf(request, path)` does both (the command line, or a
 worker thread with its own `Services`). Long reports call `on_page(pages_done)`
@@ -20,29 +24,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kehoach_desktop.reports.model import (  # noqa: F401  (the public API)
-    FREE_TEXT_PARTS,
     STICKY_FIELDS,
     ReportData,
     ReportHeader,
+    ReportInputError,
     ReportKind,
     ReportRequest,
 )
+from kehoach_desktop.reports.registry import SPECS
+
+# Kind → its module (the packaging check and the self-test read this).
+_MODULES = {kind: item.module for kind, item in SPECS.items()}
 
 
-_MODULES = {
-    ReportKind.PLAN: "ke_hoach",
-    ReportKind.RESULTS: "bao_cao",
-    ReportKind.ATTENTION: "qua_han",
-    ReportKind.REMINDER: "don_doc",
-    ReportKind.UNIT_STATS: "thong_ke",
-}
-
-
-def _builder(kind: ReportKind):
-    """The kind's module's build(document, data, family, styles) -> flowables."""
-    from importlib import import_module
-
-    return import_module(f"kehoach_desktop.reports.{_MODULES[kind]}").build
+def document_of(data: ReportData):
+    """The report's document model (reports/document.py)."""
+    return data.kind.spec.document(data)
 
 
 def render_pdf(
@@ -52,18 +49,23 @@ def render_pdf(
 
     `on_page(pages_done)` is called as each page is finished (for a progress
     display); an exception it raises stops the work (to cancel)."""
-    from kehoach_desktop.reports import layout
-    from kehoach_desktop.reports.fonts import register_fonts
+    from kehoach_desktop.reports import pdf_writer
 
-    family = register_fonts(prefer_system_font)
-    styles = layout.make_styles(family)
-    buffer = io.BytesIO()
-    header = data.header
-    title = f"{data.kind.label}: {header.title}" if header.title else data.kind.label
-    document = layout.OfficialDocument(buffer, family, title=title, author=header.issuer, on_page=on_page)
-    story = _builder(data.kind)(document, data, family, styles)
-    document.build(story)
-    return buffer.getvalue()
+    return pdf_writer.render(document_of(data), prefer_system_font=prefer_system_font, on_page=on_page)
+
+
+def render_docx(data: ReportData) -> bytes:
+    """The same report as a Word document (.docx bytes)."""
+    from kehoach_desktop.reports import docx_writer
+
+    return docx_writer.render(document_of(data))
+
+
+def render(data: ReportData, suffix: str, **options) -> bytes:
+    """PDF or .docx by the file's suffix."""
+    if suffix.lower() == ".docx":
+        return render_docx(data)
+    return render_pdf(data, **options)
 
 
 def write_pdf(data: ReportData, path: Path | str, *, prefer_system_font: bool | None = None) -> Path:
@@ -75,7 +77,7 @@ def save_pdf(content: bytes, path: Path | str) -> Path:
     """Write to a temporary file beside `path`, then rename it into place (OSError on failure)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix or ".pdf", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(content)
@@ -84,3 +86,6 @@ def save_pdf(content: bytes, path: Path | str) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+save_file = save_pdf  # the same whole-or-nothing write, for a .docx too

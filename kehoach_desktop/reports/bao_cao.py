@@ -8,28 +8,82 @@ its status and result for the period, grouped by lĩnh vực, on landscape pages
 
 from __future__ import annotations
 
-from kehoach_desktop.reports import layout, parts
-from kehoach_desktop.reports.model import ReportData
-from kehoach_desktop.reports.texts import esc, percent, short_date
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kehoach_desktop.domain.periods import Period
+from kehoach_desktop.reports import narrative, parts
+from kehoach_desktop.reports.document import (
+    MM,
+    Appendix,
+    Column,
+    Document,
+    Para,
+    SectionRow,
+    Style,
+    Table,
+    TotalRow,
+    editable,
+    opening_blocks,
+    signature_of,
+)
+from kehoach_desktop.reports.headers import HeaderContext, addressees, base_header, noi_nhan, symbol
+from kehoach_desktop.reports.model import ReportData, ReportHeader
+from kehoach_desktop.reports.narrative import AreaFacts, TaskFacts
+from kehoach_desktop.reports.texts import percent, short_date, with_end_mark
 
 TYPE_NAME = "Báo cáo"
-PLACEHOLDER = "…" * 60  # a line to fill in by hand when no text was given
 
 
-def count_columns(with_cancelled: bool) -> list[layout.TableColumn]:
-    narrow = dict(min_width=14 * layout.mm)
+@dataclass
+class ResultsReport:
+    """What the báo cáo prints: the counts (services.statistics.ResultsContent),
+    each lĩnh vực's tasks with their facts, and the next period."""
+
+    stats: Any  # ResultsContent: totals, groups, overdue, done_late, states
+    areas: list[AreaFacts]
+    following: Period | None
+
+    @property
+    def groups(self):
+        return self.stats.groups
+
+    @property
+    def totals(self):
+        return self.stats.totals
+
+    @property
+    def states(self):
+        return self.stats.states
+
+
+def prepare(inputs) -> ResultsReport:
+    from kehoach_desktop.services import statistics
+
+    stats = statistics.results_content(inputs.tree, inputs.states, inputs.cutoff)
+    areas = [
+        AreaFacts(group.key, group.label, [inputs.facts[task.id] for task in group.tasks])
+        for group in stats.groups
+    ]
+    following = narrative.next_period(inputs.period) if inputs.period else None
+    return ResultsReport(stats, areas, following)
+
+
+def count_columns(with_cancelled: bool) -> list[Column]:
+    narrow = dict(min_width=14 * MM)
     columns = [
-        layout.TableColumn("TT", 8, True, 9 * layout.mm),
-        layout.TableColumn("Lĩnh vực", 48, min_width=45 * layout.mm),
-        layout.TableColumn("Tổng số", 12, True, **narrow),
-        layout.TableColumn("Hoàn thành đúng hạn", 16, True, **narrow),
-        layout.TableColumn("Hoàn thành trễ hạn", 16, True, **narrow),
-        layout.TableColumn("Đang thực hiện", 16, True, **narrow),
-        layout.TableColumn("Chưa triển khai", 16, True, **narrow),
-        layout.TableColumn("Quá hạn", 14, True, **narrow),
+        Column("TT", 8, True, 9 * MM),
+        Column("Lĩnh vực", 48, min_width=45 * MM),
+        Column("Tổng số", 12, True, **narrow),
+        Column("Hoàn thành đúng hạn", 16, True, **narrow),
+        Column("Hoàn thành trễ hạn", 16, True, **narrow),
+        Column("Đang thực hiện", 16, True, **narrow),
+        Column("Chưa triển khai", 16, True, **narrow),
+        Column("Quá hạn", 14, True, **narrow),
     ]
     if with_cancelled:
-        columns.append(layout.TableColumn("Không thực hiện", 16, True, **narrow))
+        columns.append(Column("Không thực hiện", 16, True, **narrow))
     return columns
 
 
@@ -42,18 +96,18 @@ def _category_numbers(counts, with_cancelled: bool) -> list[str]:
     return [str(counts.total)] + [str(counts[category]) for category in shown]
 
 
-def counts_table(styles: layout.Styles, content) -> layout.LongTable:
+def counts_table(content) -> Table:
     """The counts per lĩnh vực; the columns add up to "Tổng số" (a "Không thực hiện"
     column appears when some task was cancelled)."""
     from kehoach_desktop.services.statistics import Category
 
     cancelled = content.totals[Category.CANCELLED] > 0
-    rows = [
+    rows: list = [
         [str(index), group.label, *_category_numbers(group.counts, cancelled)]
         for index, group in enumerate(content.groups, 1)
     ]
-    rows.append(layout.TotalRow(["", "Tổng cộng", *_category_numbers(content.totals, cancelled)]))
-    return layout.data_table(styles, count_columns(cancelled), rows, layout.TEXT_WIDTH, fit_to_text=False)
+    rows.append(TotalRow(["", "Tổng cộng", *_category_numbers(content.totals, cancelled)]))
+    return Table(count_columns(cancelled), rows, fit_to_text=False)
 
 
 def counts_sentence(counts, cutoff, *, subject: str = "Kế hoạch") -> str:
@@ -72,88 +126,96 @@ def counts_sentence(counts, cutoff, *, subject: str = "Kế hoạch") -> str:
     return text + "."
 
 
-def group_sentence(group) -> str:
-    from kehoach_desktop.services.statistics import Category
-
-    counts = group.counts
-    text = (
-        f"- {group.label}: {counts.total} nhiệm vụ; hoàn thành {counts.done} "
-        f"(đúng hạn {counts[Category.DONE_ON_TIME]}, trễ hạn {counts[Category.DONE_LATE]}); "
-        f"đang thực hiện {counts[Category.IN_PROGRESS]}; chưa triển khai {counts[Category.NOT_STARTED]}; "
-        f"quá hạn {counts[Category.OVERDUE]}"
-    )
-    if counts[Category.CANCELLED]:
-        text += f"; không thực hiện {counts[Category.CANCELLED]}"
-    return text + "."
-
-
-def overdue_sentence(line) -> str:
-    lead = parts.lead_of(line.task) or "chưa xác định"
-    return (
-        f"- {line.task.content} (tiến độ: {line.task.schedule_text or 'không ghi'}; "
-        f"đơn vị chủ trì: {lead}; quá hạn {line.days} ngày)."
-    )
-
-
-def late_sentence(line) -> str:
-    lead = parts.lead_of(line.task) or "chưa xác định"
-    due = short_date(line.task.deadline.final_due)
-    return (
-        f"- {line.task.content} (hạn: {due}; hoàn thành ngày {short_date(line.state.completed_on)}; "
-        f"đơn vị chủ trì: {lead})."
-    )
-
-
-def body(data: ReportData, styles: layout.Styles) -> list:
-    content, header = data.content, data.header
+def body(data: ReportData) -> list:
+    report, header, edits = data.content, data.header, data.header.edits
+    stats = report.stats
     subject = "Kế hoạch" if len(data.tree.plans) == 1 else f"Các kế hoạch ({len(data.tree.plans)} kế hoạch)"
-    story = parts.free_text(header.opening, styles.body)
-    story.append(layout.paragraph("I. KẾT QUẢ THỰC HIỆN", styles.heading))
-    story.append(layout.paragraph("1. Kết quả chung", styles.subheading))
-    story.append(layout.paragraph(esc(counts_sentence(content.totals, data.cutoff, subject=subject)), styles.body))
-    story.append(layout.paragraph("2. Kết quả theo lĩnh vực", styles.subheading))
-    story.append(layout.paragraph("Kết quả thực hiện các nhiệm vụ theo từng lĩnh vực như sau:", styles.body))
-    story += [layout.Spacer(1, layout.PARAGRAPH_SPACE), counts_table(styles, content)]
-    story += [layout.paragraph(esc(group_sentence(group)), styles.body) for group in content.groups]
-    story.append(
-        layout.paragraph(
-            "Kết quả thực hiện từng nhiệm vụ tại Phụ lục kèm theo Báo cáo này.", styles.body
-        )
+    blocks: list = parts.free_text(header.opening)
+    blocks.append(Para("I. KẾT QUẢ THỰC HIỆN", Style.HEADING))
+    blocks.append(Para("1. Kết quả chung", Style.SUBHEADING))
+    blocks.append(editable("totals", "Kết quả chung", counts_sentence(stats.totals, data.cutoff, subject=subject), edits))
+    blocks.append(Para("2. Kết quả theo lĩnh vực", Style.SUBHEADING))
+    blocks.append(Para("Kết quả thực hiện các nhiệm vụ theo từng lĩnh vực:"))
+    blocks.append(counts_table(stats))
+    for number, area in enumerate(report.areas, 1):
+        label = f"Lĩnh vực {_area_short(area, number)}: kết quả đạt được"
+        blocks.append(editable(f"area:{area.key}:achieved", label, narrative.achievements(area), edits))
+    blocks.append(Para("Kết quả thực hiện từng nhiệm vụ tại Phụ lục kèm theo Báo cáo này."))
+
+    blocks.append(Para("II. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", Style.HEADING))
+    blocks += shortcomings(data)
+    blocks += parts.free_text(header.remarks)
+
+    blocks.append(Para("III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI", Style.HEADING))
+    blocks += focus(data)
+    blocks += parts.free_text(header.directions)
+    return parts.end_blocks(blocks)
+
+
+def _area_short(area: AreaFacts, number: int) -> str:
+    return narrative.clause(area.label)[:60] if area.label else str(number)
+
+
+def shortcomings(data: ReportData) -> list:
+    """Per lĩnh vực: the late and not-done tasks with the units' reasons and difficulties."""
+    report, edits = data.content, data.header.edits
+    stats = report.stats
+    overdue, late = len(stats.overdue), len(stats.done_late)
+    cancelled = sum(1 for area in report.areas for facts in area.tasks if facts.outcome is narrative.Outcome.CANCELLED)
+    if not (overdue or late or cancelled):
+        return [editable("behind:none", "Tồn tại, hạn chế", "Các nhiệm vụ đến hạn trong kỳ đều hoàn thành đúng hạn.", edits)]
+    summary = (
+        f"Còn {overdue} nhiệm vụ quá hạn chưa hoàn thành, {late} nhiệm vụ hoàn thành trễ hạn"
+        + (f" và {cancelled} nhiệm vụ không thực hiện" if cancelled else "")
+        + ", cụ thể:"
     )
+    blocks: list = [editable("behind:summary", "Tồn tại, hạn chế: câu chung", summary, edits)]
+    for number, area in enumerate(report.areas, 1):
+        items = narrative.behind(area)
+        if not items:
+            continue
+        blocks.append(Para(f"{number}. {_area_title(area)}", Style.SUBHEADING))
+        for facts in items:
+            key = f"behind:{facts.task.id}"
+            text = narrative.shortcoming(facts, parts.lead_of(facts.task))
+            blocks.append(editable(key, f"Tồn tại: nhiệm vụ {facts.task.number or facts.task.id}", text, edits))
+    return blocks
 
-    story.append(layout.paragraph("II. TỒN TẠI, HẠN CHẾ", styles.heading))
-    story.append(layout.paragraph(f"1. Nhiệm vụ quá hạn chưa hoàn thành ({len(content.overdue)} nhiệm vụ)", styles.subheading))
-    if content.overdue:
-        story += [layout.paragraph(esc(overdue_sentence(line)), styles.body) for line in content.overdue]
-    else:
-        story.append(layout.paragraph("Không có nhiệm vụ quá hạn chưa hoàn thành.", styles.body))
-    story.append(layout.paragraph(f"2. Nhiệm vụ hoàn thành trễ hạn ({len(content.done_late)} nhiệm vụ)", styles.subheading))
-    if content.done_late:
-        story += [layout.paragraph(esc(late_sentence(line)), styles.body) for line in content.done_late]
-    else:
-        story.append(layout.paragraph("Không có nhiệm vụ hoàn thành trễ hạn.", styles.body))
-    story += parts.free_text(header.remarks, styles.body)
 
-    story.append(layout.paragraph("III. PHƯƠNG HƯỚNG, KIẾN NGHỊ", styles.heading))
-    directions = parts.end_last_paragraph([line for line in header.directions.split("\n") if line.strip()])
-    if directions:
-        story += [layout.paragraph(esc(text), styles.body) for text in directions]
-    else:
-        story += [layout.paragraph(PLACEHOLDER, styles.body), layout.paragraph(PLACEHOLDER + "./.", styles.body)]
-    return story
+def _area_title(area: AreaFacts) -> str:
+    text = re.sub(r"^[IVXLC\d]+[.)]\s*", "", area.label)
+    return text[0].upper() + text[1:] if text else text
+
+
+def focus(data: ReportData) -> list:
+    """III: the tasks due in the next period, then the office's own text."""
+    report, edits = data.content, data.header.edits
+    following = report.following
+    if following is None:
+        return []
+    tasks = narrative.focus_tasks([facts for area in report.areas for facts in area.tasks], following)
+    intro = (
+        f"Trong {following.label}, tập trung thực hiện {len(tasks)} nhiệm vụ trọng tâm sau:"
+        if tasks else f"Trong {following.label}, tiếp tục thực hiện các nhiệm vụ thường xuyên theo Kế hoạch."
+    )
+    blocks: list = [editable("focus:intro", "Nhiệm vụ trọng tâm kỳ tới: câu chung", intro, edits)]
+    for facts in tasks:
+        line = narrative.focus_line(facts, parts.lead_of(facts.task), following)
+        blocks.append(editable(f"focus:{facts.task.id}", f"Kỳ tới: nhiệm vụ {facts.task.number or facts.task.id}", line, edits))
+    return blocks
 
 
 # --- the Phụ lục ---------------------------------------------------------------------------
 
 
-def appendix_columns() -> list[layout.TableColumn]:
+def appendix_columns() -> list[Column]:
     return [
-        layout.TableColumn("TT", 10, True, 11 * layout.mm),
-        layout.TableColumn("Nhiệm vụ", 70, min_width=55 * layout.mm),
-        layout.TableColumn("Tiến độ", 28, True),
-        layout.TableColumn("Đơn vị chủ trì", 34),
-        layout.TableColumn("Tình trạng", 26, True, 26 * layout.mm),
-        layout.TableColumn("Kết quả thực hiện", 60),
+        Column("TT", 10, True, 11 * MM),
+        Column("Nhiệm vụ", 70, min_width=55 * MM),
+        Column("Tiến độ", 28, True),
+        Column("Đơn vị chủ trì", 34),
+        Column("Tình trạng", 26, True, 26 * MM),
+        Column("Kết quả thực hiện", 60),
     ]
 
 
@@ -165,17 +227,17 @@ def status_cell(state) -> str:
 
 
 def appendix_rows(data: ReportData) -> list:
-    content = data.content
+    content = data.content.stats
     several = len(data.tree.plans) > 1
     rows: list = []
     for group_number, group in enumerate(content.groups, 1):
         if several:
-            rows.append(layout.SectionRow(f"{_roman(group_number)}. {group.label.upper()}"))
+            rows.append(SectionRow(f"{_roman(group_number)}. {group.label.upper()}"))
         for section, tasks in group.sections:
             if several:
-                rows.append(layout.SectionRow(f"{parts.section_label(section)} ({parts.plan_ref(data.tree.plan_by_id[section.plan_id])})"))
+                rows.append(SectionRow(f"{parts.section_label(section)} ({parts.plan_ref(data.tree.plan_by_id[section.plan_id])})"))
             else:
-                rows.append(layout.SectionRow(parts.section_label(section)))
+                rows.append(SectionRow(parts.section_label(section)))
             for task, _depth in tasks:
                 state = content.states[task.id]
                 rows.append([task.number, task.content, task.schedule_text, parts.lead_of(task), status_cell(state), state.result])
@@ -193,16 +255,44 @@ def _roman(number: int) -> str:
     return out
 
 
-def build(document: layout.OfficialDocument, data: ReportData, family, styles: layout.Styles) -> list:
+def build(data: ReportData) -> Document:
     header = data.header
-    story = parts.opening(family, styles, header, type_name=TYPE_NAME)
-    story += parts.closing(family, header, body(data, styles))
+    document = Document("", header.issuer)
+    document.add(*opening_blocks(header, type_name=TYPE_NAME))
+    document.add(*body(data))
+    document.add(signature_of(header))
     period = data.period.label if data.period else ""
     title = [f"Kết quả thực hiện các nhiệm vụ {period}".strip()]
-    width = layout.LANDSCAPE_TEXT_WIDTH
-    appendix = [
-        layout.appendix_heading(family, "", title, parts.attached_line(TYPE_NAME, header), width),
-        layout.data_table(styles, appendix_columns(), appendix_rows(data), width),
-    ]
-    story += layout.landscape_section(document, appendix)
-    return story
+    table = Table(appendix_columns(), appendix_rows(data), landscape=True)
+    document.add(Appendix("", title, parts.attached_line(TYPE_NAME, header), [table]))
+    return document
+
+
+def header_defaults(context: HeaderContext) -> ReportHeader:
+    """Sent up to the outside bodies (Kính gửi), Nơi nhận "Như trên", the signer."""
+    header = base_header(context)
+    header.symbol = symbol("BC", context.issuer_code)
+    header.title = results_title(context.plans, context.period)
+    header.kinh_gui = addressees(context.plans)
+    header.recipients = noi_nhan(kinh_gui=header.kinh_gui, signer_title=header.signer_title, internal=False)
+    header.opening = results_opening(context.plans, context.period)
+    return header
+
+
+def results_title(plans, period: Period | None) -> str:
+    from kehoach_desktop.reports.texts import lower_first, without_trailing_year
+
+    label = period.label if period else ""
+    if len(plans) > 1:
+        return f"Kết quả thực hiện các Kế hoạch cải cách hành chính {label}".strip()
+    title = plans[0].title
+    if period:
+        title = without_trailing_year(title, period.year)
+    subject = f"Kế hoạch {lower_first(title)}" if title else "Kế hoạch"
+    return f"Kết quả thực hiện {subject} {label}".strip()
+
+
+def results_opening(plans, period: Period | None) -> str:
+    issuer = plans[0].issuer or "cơ quan"
+    label = f" {period.label}" if period else ""
+    return f"Thực hiện {parts.plans_citation(plans)}, {issuer} báo cáo kết quả thực hiện{label} như sau:"

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
-
 from kehoach_desktop.domain.models import Plan, Task
 from kehoach_desktop.domain.text import fold
 from kehoach_desktop.domain.tree import PlanTree
-from kehoach_desktop.reports import layout, parts
-from kehoach_desktop.reports.model import ReportData
+from kehoach_desktop.reports import parts
+from kehoach_desktop.reports.document import MM as mm
+from kehoach_desktop.reports.document import Appendix, Column, Document, SectionRow, Table, opening_blocks, signature_of
+from kehoach_desktop.reports.headers import HeaderContext, base_header, symbol
+from kehoach_desktop.reports.model import ReportData, ReportHeader
+from kehoach_desktop.reports.texts import split_archive, split_doc_number, year_in
 
 TYPE_NAME = "Kế hoạch"
 NO_BODY = "Nhiệm vụ, giải pháp cụ thể, tiến độ và trách nhiệm thực hiện theo Phụ lục kèm theo Kế hoạch này."
@@ -63,7 +65,7 @@ def column_field(title: str) -> str | None:
     return None
 
 
-def plan_columns(plan: Plan, tasks: list[Task]) -> list[tuple[str, layout.TableColumn]]:
+def plan_columns(plan: Plan, tasks: list[Task]) -> list[tuple[str, Column]]:
     """The plan's own columns, in its order and with its titles, each mapped to a
     task field; fields that hold text but have no column are added at the end.
     Returns (task field, column) pairs."""
@@ -85,14 +87,15 @@ def plan_columns(plan: Plan, tasks: list[Task]) -> list[tuple[str, layout.TableC
     ]
 
 
-def _column(field: Field, title: str) -> layout.TableColumn:
-    return layout.TableColumn(title, field.weight, field.centred, field.min_width)
+def _column(field: Field, title: str) -> Column:
+    return Column(title, field.weight, field.centred, field.min_width)
 
 
 def appendix_rows(tree: PlanTree, plan: Plan, names: list[str]) -> list:
     rows: list = []
+    assert plan.id is not None  # a stored plan
     for section in tree.ordered_sections(plan.id):
-        rows.append(layout.SectionRow(parts.section_label(section)))
+        rows.append(SectionRow(parts.section_label(section)))
         for task, _depth in tree.section_walk(section):
             rows.append([getattr(task, name) for name in names])
     return rows
@@ -110,21 +113,36 @@ def appendix_title(plan: Plan) -> list[str]:
     return lines or [DEFAULT_APPENDIX_TITLE]
 
 
-def build(document: layout.OfficialDocument, data: ReportData, family, styles: layout.Styles) -> list:
+def build(data: ReportData) -> Document:
     plan = data.tree.plans[0]
     header = data.header
-    story = parts.opening(family, styles, header, type_name=TYPE_NAME)
+    document = Document("", header.issuer)
+    document.add(*opening_blocks(header, type_name=TYPE_NAME))
     texts = parts.end_last_paragraph(list(plan.body) or [NO_BODY])
-    body = [parts.body_paragraph(text, styles) for text in texts]
-    story += parts.closing(family, header, body)
+    document.add(*[parts.body_paragraph(text) for text in texts])
+    document.add(signature_of(header))
 
     pairs = plan_columns(plan, data.tree.tasks)
     names = [name for name, _ in pairs]
     columns = [column for _, column in pairs]
-    width = layout.LANDSCAPE_TEXT_WIDTH
-    appendix = [
-        layout.appendix_heading(family, "", appendix_title(plan), parts.attached_line(TYPE_NAME, header), width),
-        layout.data_table(styles, columns, appendix_rows(data.tree, plan, names), width),
-    ]
-    story += layout.landscape_section(document, appendix)
-    return story
+    table = Table(columns, appendix_rows(data.tree, plan, names), landscape=True)
+    document.add(Appendix("", appendix_title(plan), parts.attached_line(TYPE_NAME, header), [table]))
+    return document
+
+
+
+def header_defaults(context: HeaderContext) -> ReportHeader:
+    """The plan's own header: its number, date, căn cứ, Nơi nhận and signer."""
+    plan = context.plan
+    header = base_header(context)
+    header.number, header.symbol = split_doc_number(plan.doc_number)
+    header.symbol = header.symbol or symbol("KH", context.issuer_code)
+    header.issued_on = plan.issued_on
+    header.year = plan.issued_on.year if plan.issued_on else (year_in(plan.date_text) or plan.year)
+    header.title = plan.title
+    header.legal_bases = list(plan.legal_bases)
+    header.recipients, archive = split_archive(plan.recipients)
+    header.archive = archive or "VT"
+    if plan.signer_title:  # the plan as it was signed
+        header.signer_title, header.signer_name = plan.signer_title, plan.signer_name
+    return header

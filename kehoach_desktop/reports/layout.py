@@ -36,6 +36,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kehoach_desktop.reports.document import Column as TableColumn
+from kehoach_desktop.reports.document import SectionRow, TotalRow
 from kehoach_desktop.reports.fonts import FontFamily
 from kehoach_desktop.reports.texts import (
     QUOC_HIEU,
@@ -460,29 +462,6 @@ def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 # --- tables -------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TableColumn:
-    title: str
-    weight: float
-    centred: bool = False
-    min_width: float = 16 * mm  # at least; raised to fit the column's longest word
-
-
-@dataclass(frozen=True)
-class SectionRow:
-    """A row spanning the whole table: "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class TotalRow:
-    """A row in bold: "Tổng cộng"."""
-
-    cells: list[str]
-
 
 
 MIN_SPLIT = 2 * SINGLE * CELL_SIZE + 6  # a row splits only if two lines of it fit on the page

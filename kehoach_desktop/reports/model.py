@@ -26,30 +26,32 @@ class ReportKind(str, Enum):
     UNIT_STATS = "thong-ke"  # Thống kê theo đơn vị, with a bar chart
 
     @property
+    def spec(self):
+        """This kind's entry in reports/registry.py."""
+        from kehoach_desktop.reports.registry import spec
+
+        return spec(self)
+
+    @property
     def label(self) -> str:
-        return _KIND_LABELS[self]
+        return self.spec.label
 
     @property
     def needs_period(self) -> bool:
-        return self is ReportKind.RESULTS
+        return self.spec.needs_period
 
     @property
     def needs_unit(self) -> bool:
-        return self is ReportKind.REMINDER
+        return self.spec.needs_unit
 
     @property
     def single_plan(self) -> bool:
-        """Only one plan at a time (the others accept several, e.g. all plans of a year)."""
-        return self is ReportKind.PLAN
+        return self.spec.single_plan
 
 
-_KIND_LABELS = {
-    ReportKind.PLAN: "Kế hoạch (kèm Phụ lục nhiệm vụ)",
-    ReportKind.RESULTS: "Báo cáo kết quả thực hiện Kế hoạch",
-    ReportKind.ATTENTION: "Danh sách nhiệm vụ quá hạn và sắp đến hạn",
-    ReportKind.REMINDER: "Công văn đôn đốc đơn vị",
-    ReportKind.UNIT_STATS: "Thống kê theo đơn vị",
-}
+class ReportInputError(ValueError):
+    """What was asked for cannot make this report (message in Vietnamese)."""
+
 
 # Fields a report copies from the last report of the same kind (the dialog's prefill).
 # The number, the date, the trích yếu and the free text belong to one report only.
@@ -57,20 +59,6 @@ STICKY_FIELDS = (
     "governing_body", "issuer", "symbol", "place", "kinh_gui", "recipients", "archive",
     "signer_title", "signer_name",
 )  # fmt: skip
-
-# The free-text parts each kind prints, with the label the header dialog shows.
-FREE_TEXT_PARTS: dict[ReportKind, tuple[tuple[str, str], ...]] = {
-    ReportKind.PLAN: (),
-    ReportKind.RESULTS: (
-        ("opening", "Đoạn mở đầu"),
-        ("remarks", "Tồn tại, hạn chế (bổ sung)"),
-        ("directions", "Phương hướng, kiến nghị"),
-    ),
-    ReportKind.ATTENTION: (("opening", "Đoạn mở đầu"),),
-    ReportKind.REMINDER: (("opening", "Đoạn mở đầu"), ("closing", "Đề nghị (đoạn kết)")),
-    ReportKind.UNIT_STATS: (("opening", "Đoạn mở đầu"), ("remarks", "Nhận xét")),
-}
-
 
 @dataclass
 class ReportHeader:
@@ -99,6 +87,8 @@ class ReportHeader:
     remarks: str = ""
     directions: str = ""
     closing: str = ""
+    # Generated sentences rewritten by hand: Para key → text (reports/document.py).
+    edits: dict[str, str] = field(default_factory=dict)
 
     def normalised(self) -> ReportHeader:
         """Every text in NFC, surrounding spaces trimmed, blank list entries dropped."""
@@ -109,6 +99,8 @@ class ReportHeader:
                 value = nfc(value).strip()
             elif isinstance(value, list):
                 value = [nfc(str(entry)).strip() for entry in value if str(entry).strip()]
+            elif isinstance(value, dict):
+                value = {str(key): nfc(str(text)).strip() for key, text in value.items() if str(text).strip()}
             values[item.name] = value
         return ReportHeader(**values)
 
@@ -137,6 +129,7 @@ class ReportHeader:
                 continue
             values[name] = list(theirs) if isinstance(theirs, list) else theirs
         values["issued_on"] = self.issued_on
+        values["edits"] = dict(self.edits)
         return ReportHeader(**values)
 
 
@@ -148,9 +141,27 @@ class ReportRequest:
     plan_ids: list[int]
     period: Period | None = None  # bao-cao (and optionally thong-ke)
     as_of: date | None = None  # qua-han, don-doc, thong-ke; default today
-    unit_id: int | None = None  # don-doc
+    unit_id: int | None = None  # don-doc (or qua-han: one unit's list)
     header: ReportHeader | None = None
     soon_days: int = DUE_SOON_DAYS
+    unit_ids: list[int] = field(default_factory=list)  # don-doc: one letter to several units
+
+    def units(self) -> list[int]:
+        """Every unit asked for (unit_id first), without repeats."""
+        ids = ([self.unit_id] if self.unit_id is not None else []) + list(self.unit_ids)
+        return list(dict.fromkeys(ids))
+
+    def identity(self) -> str:
+        """Which report this is, to remember its hand-edited sentences: the kind,
+        the plans, the period (or date) and the units."""
+        parts = [ReportKind(self.kind).value, ",".join(map(str, sorted(set(self.plan_ids))))]
+        if self.period is not None:
+            parts.append(self.period.code)
+        elif self.as_of is not None and ReportKind(self.kind).spec.uses_as_of:
+            parts.append(self.as_of.isoformat())
+        if self.units():
+            parts.append(",".join(map(str, sorted(self.units()))))
+        return "|".join(parts)
 
 
 @dataclass

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable
-
 from kehoach_desktop.domain.models import Plan, Role, Task
 from kehoach_desktop.domain.text import tidy_line
-from kehoach_desktop.reports import layout
-from kehoach_desktop.reports.fonts import FontFamily
+from kehoach_desktop.reports.document import Para, Style
 from kehoach_desktop.reports.model import ReportHeader
 from kehoach_desktop.reports.texts import (
     date_words,
-    esc,
-    inline_markup,
-    legal_basis_lines,
     lower_first,
     paragraphs,
-    place_date,
     short_date,
     so_ky_hieu,
     split_doc_number,
@@ -27,49 +20,9 @@ from kehoach_desktop.reports.texts import (
 )
 
 
-def opening(
-    family: FontFamily, styles: layout.Styles, header: ReportHeader, *, type_name: str | None,
-    letter: bool = False, width: float = layout.TEXT_WIDTH,
-) -> list[Flowable]:  # fmt: skip
-    """Header (ô 1–4), then tên loại + trích yếu (ô 5a) or, for a công văn, the
-    V/v under Số (ô 5b) and Kính gửi (ô 9a); then the căn cứ."""
-    so_text = so_ky_hieu(header.number, header.symbol) if header.symbol else None
-    story: list[Flowable] = [
-        layout.header_block(
-            family,
-            governing_body=header.governing_body,
-            issuer=header.issuer,
-            so_text=so_text,
-            date_text=place_date(header.place, header.issued_on, header.year),
-            vv_text=f"V/v {header.title}" if letter and header.title else None,
-            width=width,
-        )
-    ]
-    if letter:
-        block = layout.kinh_gui_block(family, header.kinh_gui, width)
-        if block:
-            story.append(block)
-    else:
-        story.append(layout.title_block(family, type_name, header.title, width))
-    story += [layout.paragraph(esc(line), styles.legal_basis) for line in legal_basis_lines(header.legal_bases)]
-    return story
-
-
-def closing(family: FontFamily, header: ReportHeader, body: list[Flowable], *, with_recipients: bool = True) -> list:
-    """The body with its signature block kept on the page of its last paragraph."""
-    signature = layout.signature_block(
-        family,
-        signer_title=header.signer_title,
-        signer_name=header.signer_name,
-        recipients=header.recipients if with_recipients else None,
-        archive=header.archive,
-        as_above=bool(header.kinh_gui),
-    )
-    return layout.keep_with_signature(body, signature)
-
-
-def free_text(text: str, style) -> list[Flowable]:
-    return [layout.paragraph(inline_markup(line), style) for line in paragraphs(text)]
+def free_text(text: str, style: Style = Style.BODY) -> list[Para]:
+    """The user's own text: one paragraph per line."""
+    return [Para(line, style) for line in paragraphs(text)]
 
 
 def end_last_paragraph(texts: list[str]) -> list[str]:
@@ -77,6 +30,15 @@ def end_last_paragraph(texts: list[str]) -> list[str]:
     if texts:
         texts = texts[:-1] + [with_end_mark(texts[-1])]
     return texts
+
+
+def end_blocks(blocks: list) -> list:
+    """The last paragraph of the content ends with "./."."""
+    for block in reversed(blocks):
+        if isinstance(block, Para):
+            block.text = with_end_mark(block.text)
+            break
+    return blocks
 
 
 # --- wording about plans ----------------------------------------------------------------
@@ -159,13 +121,13 @@ _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s")
 _NUMBER_HEADING = re.compile(r"^\d+(\.\d+)*\.\s")
 
 
-def body_paragraph(text: str, styles: layout.Styles) -> Flowable:
+def body_paragraph(text: str) -> Para:
     """A paragraph of a plan's own body: "I. MỤC TIÊU" and a short "1. Mục tiêu"
     are headings (bold); everything else is justified body text."""
     line = tidy_line(text)
     letters = [ch for ch in line if ch.isalpha()]
     if _ROMAN_HEADING.match(line) and letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
-        return layout.paragraph(inline_markup(line), styles.heading)
+        return Para(line, Style.HEADING)
     if _NUMBER_HEADING.match(line) and len(line) <= 90 and not line.endswith((".", ";", ":")):
-        return layout.paragraph(inline_markup(line), styles.subheading)
-    return layout.paragraph(inline_markup(line), styles.body)
+        return Para(line, Style.SUBHEADING)
+    return Para(line, Style.BODY)

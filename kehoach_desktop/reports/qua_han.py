@@ -3,9 +3,11 @@ the list for the Monday briefing (giao ban sáng thứ hai)."""
 
 from __future__ import annotations
 
-from kehoach_desktop.reports import layout, parts
-from kehoach_desktop.reports.model import ReportData
-from kehoach_desktop.reports.texts import esc, short_date, with_end_mark
+from kehoach_desktop.reports import parts
+from kehoach_desktop.reports.document import MM, Column, Document, Para, SectionRow, Table, editable, opening_blocks, signature_of
+from kehoach_desktop.reports.headers import HeaderContext, base_header, noi_nhan
+from kehoach_desktop.reports.model import ReportData, ReportHeader
+from kehoach_desktop.reports.texts import short_date, with_end_mark
 
 TYPE_NAME = "Danh sách"
 CLOSING = (
@@ -23,16 +25,16 @@ def timing(line) -> str:
     return f"Còn {line.days} ngày"
 
 
-def columns(several_plans: bool) -> list[layout.TableColumn]:
+def columns(several_plans: bool) -> list[Column]:
     cols = [
-        layout.TableColumn("TT", 8, True, 9 * layout.mm),
-        layout.TableColumn("Nhiệm vụ", 70, min_width=60 * layout.mm),
-        layout.TableColumn("Tiến độ", 28, True, 24 * layout.mm),
-        layout.TableColumn("Hạn", 18, True, 21 * layout.mm),
-        layout.TableColumn("Tình trạng", 22, True, 22 * layout.mm),
+        Column("TT", 8, True, 9 * MM),
+        Column("Nhiệm vụ", 70, min_width=60 * MM),
+        Column("Tiến độ", 28, True, 24 * MM),
+        Column("Hạn", 18, True, 21 * MM),
+        Column("Tình trạng", 22, True, 22 * MM),
     ]
     if several_plans:
-        cols.insert(2, layout.TableColumn("Kế hoạch", 22, min_width=22 * layout.mm))
+        cols.insert(2, Column("Kế hoạch", 22, min_width=22 * MM))
     return cols
 
 
@@ -40,7 +42,7 @@ def rows(data: ReportData) -> list:
     several = len(data.tree.plans) > 1
     out: list = []
     for number, unit in enumerate(data.content.units, 1):
-        out.append(layout.SectionRow(f"{number}. {unit.name} ({_counts(unit)})"))
+        out.append(SectionRow(f"{number}. {unit.name} ({_counts(unit)})"))
         for index, line in enumerate(unit.overdue + unit.due_soon, 1):
             status = line.state.status.label
             row = [str(index), line.task.content, line.task.schedule_text, short_date(line.due), f"{timing(line)}\n({status})"]
@@ -74,14 +76,30 @@ def summary(data: ReportData, soon_days: int) -> str:
     )
 
 
-def build(document: layout.OfficialDocument, data: ReportData, family, styles: layout.Styles) -> list:
-    header = data.header
-    story = parts.opening(family, styles, header, type_name=TYPE_NAME)
-    body = parts.free_text(header.opening, styles.body)
-    body.append(layout.paragraph(esc(summary(data, data.soon_days)), styles.body))
+def build(data: ReportData) -> Document:
+    header, edits = data.header, data.header.edits
+    document = Document("", header.issuer)
+    document.add(*opening_blocks(header, type_name=TYPE_NAME))
+    document.add(*parts.free_text(header.opening))
+    document.add(editable("summary", "Câu tổng hợp", summary(data, data.soon_days), edits))
     if data.content.units:
-        body += [layout.Spacer(1, layout.PARAGRAPH_SPACE)]
-        body.append(layout.data_table(styles, columns(len(data.tree.plans) > 1), rows(data), layout.TEXT_WIDTH))
-        body.append(layout.paragraph(esc(with_end_mark(CLOSING)), styles.body))
-    story += parts.closing(family, header, body)
-    return story
+        document.add(Table(columns(len(data.tree.plans) > 1), rows(data)))
+        document.add(editable("closing", "Câu đề nghị", with_end_mark(CLOSING), edits))
+    document.add(signature_of(header))
+    return document
+
+
+def header_defaults(context: HeaderContext) -> ReportHeader:
+    header = base_header(context)
+    header.title = f"Nhiệm vụ quá hạn và sắp đến hạn tính đến ngày {short_date(context.as_of)}"
+    header.recipients = noi_nhan(kinh_gui=[], signer_title=header.signer_title, internal=True)
+    return header
+
+
+def prepare(inputs):
+    """Overdue and due-soon tasks by lead unit (one unit's when a unit is chosen)."""
+    from kehoach_desktop.services import statistics
+
+    unit_id = inputs.units[0].id if inputs.units else None
+    lines = statistics.attention_by_unit(inputs.tree, inputs.states, inputs.cutoff, unit_id)
+    return statistics.AttentionContent(inputs.states, lines)

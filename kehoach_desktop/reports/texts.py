@@ -139,9 +139,30 @@ def kinh_gui_lines(names: list[str]) -> list[str]:
 
 
 def legal_basis_lines(lines: list[str]) -> list[str]:
-    """Căn cứ: one per line, each ending ";", the last ".". """
-    entries = [clean_entry(line) for line in lines if clean_entry(line)]
-    return [entry + (";" if index < len(entries) - 1 else ".") for index, entry in enumerate(entries)]
+    """Căn cứ: one per line, each ending ";", the last "."; a line that leads
+    into the text ("… ban hành Kế hoạch như sau:") keeps its colon alone."""
+    entries = [tidy_line(line).rstrip(" ;.,") for line in lines if clean_entry(line)]
+    entries = [re.sub(r"^[-–—•+]\s*", "", entry) for entry in entries]
+    out = []
+    for index, entry in enumerate(entries):
+        if entry.endswith(":"):
+            out.append(entry)
+        else:
+            out.append(entry + (";" if index < len(entries) - 1 else "."))
+    return out
+
+
+def single_punctuation(text: str) -> str:
+    """No doubled punctuation: "như sau:." → "như sau:", ".;" → ";", ";;" → ";"
+    ("./." and "…" are kept)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"([:;,])\s*\.(?![/.])", r"\1", text)
+        text = re.sub(r"(?<![./])\.\s*([;:,])", r"\1", text)
+        text = re.sub(r"([;:,])\s*[;:,]", r"\1", text)
+        text = re.sub(r"(?<![./…])\.\.(?![./])", ".", text)
+    return text
 
 
 def lower_first(text: str) -> str:

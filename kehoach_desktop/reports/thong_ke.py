@@ -10,8 +10,21 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from kehoach_desktop.reports import layout, parts
-from kehoach_desktop.reports.model import ReportData
-from kehoach_desktop.reports.texts import esc, short_date, with_end_mark
+from kehoach_desktop.reports.document import (
+    MM,
+    Chart,
+    Column,
+    Document,
+    Para,
+    Style,
+    Table,
+    editable,
+    opening_blocks,
+    signature_of,
+)
+from kehoach_desktop.reports.headers import HeaderContext, base_header, noi_nhan, symbol
+from kehoach_desktop.reports.model import ReportData, ReportHeader
+from kehoach_desktop.reports.texts import short_date, with_end_mark
 
 TYPE_NAME = "Báo cáo"
 UNITS_PER_CHART = 18  # a chart never splits: long unit lists get one chart per page part
@@ -43,18 +56,18 @@ def has_cancelled(content) -> bool:
     return any(numbers(stats)[4] for stats in content.units)
 
 
-def table_columns(with_cancelled: bool) -> list[layout.TableColumn]:
-    narrow = dict(min_width=15 * layout.mm)
+def table_columns(with_cancelled: bool) -> list[Column]:
+    narrow = dict(min_width=15 * MM)
     return [
-        layout.TableColumn("TT", 8, True, 9 * layout.mm),
-        layout.TableColumn("Đơn vị", 50, min_width=48 * layout.mm),
-        layout.TableColumn("Chủ trì", 13, True, **narrow),
-        layout.TableColumn("Phối hợp", 13, True, **narrow),
-        layout.TableColumn("Hoàn thành đúng hạn", 16, True, **narrow),
-        layout.TableColumn("Hoàn thành trễ hạn", 16, True, **narrow),
-        layout.TableColumn("Quá hạn", 14, True, **narrow),
-        layout.TableColumn("Đang thực hiện, chưa triển khai", 18, True, **narrow),
-    ] + ([layout.TableColumn("Không thực hiện", 15, True, **narrow)] if with_cancelled else [])
+        Column("TT", 8, True, 9 * MM),
+        Column("Đơn vị", 50, min_width=48 * MM),
+        Column("Chủ trì", 13, True, **narrow),
+        Column("Phối hợp", 13, True, **narrow),
+        Column("Hoàn thành đúng hạn", 16, True, **narrow),
+        Column("Hoàn thành trễ hạn", 16, True, **narrow),
+        Column("Quá hạn", 14, True, **narrow),
+        Column("Đang thực hiện, chưa triển khai", 18, True, **narrow),
+    ] + ([Column("Không thực hiện", 15, True, **narrow)] if with_cancelled else [])
 
 
 def table_rows(content) -> list:
@@ -156,29 +169,44 @@ def summary(data: ReportData) -> str:
     )
 
 
-def build(document: layout.OfficialDocument, data: ReportData, family, styles: layout.Styles) -> list:
-    header, content = data.header, data.content
-    story = parts.opening(family, styles, header, type_name=TYPE_NAME)
-    body = parts.free_text(header.opening, styles.body)
-    body.append(layout.paragraph(esc(summary(data)), styles.body))
-    body.append(layout.paragraph("1. Số liệu theo đơn vị", styles.subheading))
+def build(data: ReportData) -> Document:
+    header, content, edits = data.header, data.content, data.header.edits
+    document = Document("", header.issuer)
+    document.add(*opening_blocks(header, type_name=TYPE_NAME))
+    document.add(*parts.free_text(header.opening))
+    document.add(editable("summary", "Câu tổng hợp", summary(data), edits))
+    document.add(Para("1. Số liệu theo đơn vị", Style.SUBHEADING))
     if content.units:
-        body += [layout.Spacer(1, layout.PARAGRAPH_SPACE)]
         columns = table_columns(has_cancelled(content))
-        body.append(layout.data_table(styles, columns, table_rows(content), layout.TEXT_WIDTH, fit_to_text=False))
+        document.add(Table(columns, table_rows(content), fit_to_text=False))
     else:
-        body.append(layout.paragraph("Chưa có nhiệm vụ nào được giao cho đơn vị trong danh mục.", styles.body))
-    drawings = charts(family, content, layout.TEXT_WIDTH)
-    if drawings:
-        heading = layout.paragraph("2. Biểu đồ tình hình thực hiện nhiệm vụ chủ trì", styles.subheading)
-        body.append(layout.KeepTogether([heading, layout.Spacer(1, layout.PARAGRAPH_SPACE), drawings[0]]))
-        for drawing in drawings[1:]:
-            body += [layout.Spacer(1, layout.PARAGRAPH_SPACE), drawing]
+        document.add(Para("Chưa có nhiệm vụ nào được giao cho đơn vị trong danh mục."))
+    charted = [stats for stats in content.units if stats.led_total]
+    if charted:
+        document.add(Para("2. Biểu đồ tình hình thực hiện nhiệm vụ chủ trì", Style.SUBHEADING))
+        document.add(Chart(lambda family, width: charts(family, content, width)))
     remarks = parts.end_last_paragraph([line for line in header.remarks.split("\n") if line.strip()])
     if remarks:
-        body.append(layout.paragraph(f"{3 if drawings else 2}. Nhận xét", styles.subheading))
-        body += [layout.paragraph(esc(text), styles.body) for text in remarks]
+        document.add(Para(f"{3 if charted else 2}. Nhận xét", Style.SUBHEADING))
+        document.add(*[Para(text) for text in remarks])
     else:
-        body.append(layout.paragraph(esc(with_end_mark("Trên đây là số liệu thống kê tình hình thực hiện nhiệm vụ theo đơn vị")), styles.body))
-    story += parts.closing(family, header, body)
-    return story
+        closing = with_end_mark("Trên đây là số liệu thống kê tình hình thực hiện nhiệm vụ theo đơn vị")
+        document.add(editable("closing", "Câu kết", closing, edits))
+    document.add(signature_of(header))
+    return document
+
+
+def header_defaults(context: HeaderContext) -> ReportHeader:
+    header = base_header(context)
+    header.symbol = symbol("BC", context.issuer_code)
+    when = context.period.label if context.period else f"tính đến ngày {short_date(context.as_of)}"
+    header.title = f"Thống kê tình hình thực hiện nhiệm vụ theo đơn vị {when}"
+    header.recipients = noi_nhan(kinh_gui=[], signer_title=header.signer_title, internal=True)
+    return header
+
+
+def prepare(inputs):
+    from kehoach_desktop.services import statistics
+
+    units = statistics.unit_statistics(inputs.tree, inputs.states, inputs.group_ids)
+    return statistics.UnitStatsContent(inputs.states, units, statistics.count(inputs.states.values()))

@@ -1,49 +1,51 @@
-"""Reports: what a report prints, read from the database; the last header used.
+"""Reports: what a report prints, read from the database; the last header used;
+the office's report settings; the sentences rewritten by hand.
+
+Every kind-specific choice is in reports/registry.py (`kind.spec`): this
+service only reads what a spec asks for and hands it over.
 
 Threading: `prepare()` reads the database and must run on the thread that owns
 this Store (the GUI thread; it takes a few queries). Its result is a plain
-`ReportData` that `kehoach_desktop.reports.render_pdf()` turns into PDF bytes on
-any thread. `make_pdf()` does both, for the command line.
+`ReportData` that `kehoach_desktop.reports.render_pdf()` / `render_docx()` turn
+into a file on any thread. `make_file()` does both, for the command line.
 
-Header prefill (`default_header`): the plan gives the issuer, place, signer and
-Nơi nhận; the last report of the same kind, when there is one, overrides the
-fields a person keeps from one report to the next (STICKY_FIELDS: signer, Nơi
-nhận, Kính gửi, ký hiệu, …). The number and the date stay blank, as the decree's
-templates leave them for the Văn thư. For the plan itself the plan's own header
-wins and the saved one only fills its blanks.
+Header prefill (`default_header`): the kind's `header_defaults` (the plan, the
+office's signer settings, Kính gửi and Nơi nhận from reports/headers.py); the
+last report of the same kind, when there is one, overrides the fields a person
+keeps from one report to the next (STICKY_FIELDS); the sentences rewritten for
+this very report (same kind, plans, period, units) come back as `edits`. The
+number and the date stay blank, as the decree's templates leave them for the
+Văn thư. For the plan itself the plan's own header wins.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kehoach_desktop.domain.models import Plan, Unit, UnitKind
+from kehoach_desktop.domain.models import Unit, UnitKind
 from kehoach_desktop.domain.periods import Period
+from kehoach_desktop.domain.text import fold
 from kehoach_desktop.domain.units import unit_key
-from kehoach_desktop.reports.model import ReportData, ReportHeader, ReportKind, ReportRequest
-from kehoach_desktop.reports.texts import (
-    issuer_code,
-    lower_first,
-    short_date,
-    split_archive,
-    split_doc_number,
-    without_trailing_year,
-    year_in,
-)
-from kehoach_desktop.services import statistics
+from kehoach_desktop.reports.headers import SIGNER_KEYS, HeaderContext
+from kehoach_desktop.reports.model import ReportData, ReportHeader, ReportInputError, ReportKind, ReportRequest
+from kehoach_desktop.reports.registry import Inputs
+from kehoach_desktop.reports.texts import short_date
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
 from kehoach_desktop.services.plans import PlanService
 from kehoach_desktop.services.statistics import StatisticsService
 from kehoach_desktop.services.units import find_unit
-from kehoach_desktop.store import Store
-from kehoach_desktop.store.database import now_text
+from kehoach_desktop.store import Store, report_store
 
-DEFAULT_ARCHIVE = "VT, VP"  # Văn thư, and the Văn phòng that drafts these reports
-LEADERSHIP = "Lãnh đạo Sở (để b/c)"
-ALL_UNITS = "Các phòng, đơn vị thuộc Sở"
+@dataclass
+class BatchResult:
+    """One letter per late unit: the files written, and the units left out."""
+
+    files: list[Path]
+    units: list[str]
+    skipped: list[str]
 
 
 class ReportService:
@@ -77,103 +79,184 @@ class ReportService:
             message += " Tên gần giống: " + "; ".join(f"«{item}»" for item in close[:5]) + "."
         raise ServiceError(message)
 
-    # --- headers ----------------------------------------------------------------------
+    # --- settings, headers, edits ------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        """The office's report settings (the signer block: SIGNER_KEYS)."""
+        return report_store.load_settings(self.store.conn)
+
+    def save_signer(self, signer_title: str, signer_name: str) -> None:
+        """The signer every report opens with from now on ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", name)."""
+        lines = [line.strip() for line in (signer_title or "").splitlines() if line.strip()]
+        values = dict(zip(SIGNER_KEYS, ("\n".join(lines), (signer_name or "").strip())))
+        with self.store.write():
+            report_store.save_settings(self.store.conn, values)
 
     def last_header(self, kind: ReportKind) -> ReportHeader | None:
-        rows = list(self.store.db.query("SELECT data FROM report_header WHERE kind = ?", [ReportKind(kind).value]))
-        if not rows:
+        data = report_store.load_header(self.store.conn, ReportKind(kind).value)
+        if data is None:
             return None
         try:
-            return ReportHeader.from_json(json.loads(rows[0]["data"]))
+            return ReportHeader.from_json(data)
         except (ValueError, TypeError):  # a damaged entry is only a lost prefill
             return None
 
-    def save_header(self, kind: ReportKind, header: ReportHeader) -> None:
-        """Remember the header used, to prefill the next report of this kind."""
-        data = json.dumps(header.normalised().to_json(), ensure_ascii=False)
-        with self.store.write() as db:
-            db["report_header"].upsert(
-                {"kind": ReportKind(kind).value, "data": data, "updated_at": now_text()}, pk="kind"
-            )
+    def save_header(self, kind: ReportKind, header: ReportHeader, request: ReportRequest | None = None) -> None:
+        """Remember the header used, to prefill the next report of this kind, and
+        the sentences rewritten by hand for this report (`request`)."""
+        header = header.normalised()
+        data = header.to_json()
+        data["edits"] = {}
+        with self.store.write():
+            report_store.save_header(self.store.conn, ReportKind(kind).value, data)
+            if request is not None:
+                report_store.save_edits(self.store.conn, request.identity(), header.edits)
+
+    def saved_edits(self, request: ReportRequest) -> dict[str, str]:
+        return report_store.load_edits(self.store.conn, request.identity())
 
     def default_header(
         self, kind: ReportKind, plan_ids: list[int], *, period: Period | None = None,
-        as_of: date | None = None, unit_id: int | None = None,
+        as_of: date | None = None, unit_id: int | None = None, unit_ids: list[int] | None = None,
     ) -> ReportHeader:  # fmt: skip
         """The header the dialog opens with (see the module docstring)."""
-        kind = ReportKind(kind)
+        spec = ReportKind(kind).spec
         plans = [self.plans.get(plan_id) for plan_id in plan_ids]
         if not plans:
             raise ServiceError("Chưa chọn kế hoạch nào.")
-        unit = self._unit(unit_id) if unit_id is not None else None
-        header = _plan_header(kind, plans, period, as_of or date.today(), unit)
-        saved = self.last_header(kind)
+        request = ReportRequest(spec.kind, list(plan_ids), period=period, as_of=as_of, unit_id=unit_id,
+                                unit_ids=list(unit_ids or []))  # fmt: skip
+        units = [self._unit(uid) for uid in request.units()]
+        context = HeaderContext(plans, period, as_of or date.today(), units, self.settings())
+        header = spec.header_defaults(context)
+        saved = self.last_header(spec.kind)
         if saved:
-            header = header.with_sticky_from(saved, only_blanks=kind is ReportKind.PLAN)
+            header = header.with_sticky_from(saved, only_blanks=spec.own_header_wins)
+            if not spec.own_header_wins and context.settings.get("signer_title"):
+                header.signer_title, header.signer_name = context.settings["signer_title"], context.settings.get("signer_name", "")
+        if not spec.has_kinh_gui:
+            header.kinh_gui = []
+        if spec.has_kinh_gui and units:  # the letter goes to the units chosen now
+            header.kinh_gui = [unit.name for unit in units]
+        header.edits = self.saved_edits(request)
         return header.normalised()
 
     # --- making reports ----------------------------------------------------------------
 
     def prepare(self, request: ReportRequest) -> ReportData:
         """Everything the report prints, checked and read from the database."""
-        kind = ReportKind(request.kind)
-        ids = _check_plans(kind, request.plan_ids)
-        if kind.needs_period and request.period is None:
-            raise ServiceError("Báo cáo kết quả cần chọn kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm hoặc từ ngày đến ngày).")
-        if kind.needs_unit and request.unit_id is None:
-            raise ServiceError("Công văn đôn đốc cần chọn đơn vị nhận.")
+        spec = ReportKind(request.kind).spec
+        ids = _check_plans(spec, request.plan_ids)
+        if spec.needs_period and request.period is None:
+            raise ServiceError(f"{spec.name} cần chọn kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm hoặc từ ngày đến ngày).")
+        if spec.needs_unit and not request.units():
+            raise ServiceError(f"{spec.name} cần chọn đơn vị nhận.")
         as_of = request.as_of or date.today()
         tree = self.plans.tree(ids)
-        unit = self._unit(request.unit_id) if request.unit_id is not None else None
+        units = [self._unit(uid) for uid in request.units()]
         header = request.header or self.default_header(
-            kind, ids, period=request.period, as_of=as_of, unit_id=request.unit_id
+            spec.kind, ids, period=request.period, as_of=as_of, unit_id=request.unit_id, unit_ids=request.unit_ids
         )
-        cutoff = request.period.end if request.period and kind in (ReportKind.RESULTS, ReportKind.UNIT_STATS) else as_of
-        data = ReportData(kind, header.normalised(), tree, cutoff, request.period, soon_days=request.soon_days)
-        if kind is not ReportKind.PLAN:
+        cutoff = request.period.end if request.period and spec.uses_period else as_of
+        data = ReportData(spec.kind, header.normalised(), tree, cutoff, request.period, soon_days=request.soon_days)
+        if spec.has_content:
             states = self.statistics.states(tree, cutoff, request.soon_days)
-            data.content = self._content(kind, tree, states, cutoff, unit)
+            inputs = Inputs(tree, states, cutoff, request.period, units, self._group_ids(), soon_days=request.soon_days)
+            if spec.needs_facts:
+                from kehoach_desktop.services.report_facts import task_facts
+
+                inputs.facts = task_facts(self.store.conn, tree, states, cutoff)
+            try:
+                data.content = spec.prepare(inputs)
+            except ReportInputError as exc:
+                raise ServiceError(str(exc)) from None
         return data
 
-    def make_pdf(
-        self, request: ReportRequest, path: Path | str | None = None, *, remember_header: bool = False,
-        prefer_system_font: bool | None = None, on_page=None,
+    def make_file(
+        self, request: ReportRequest, path: Path | str | None = None, *, suffix: str | None = None,
+        remember_header: bool = False, prefer_system_font: bool | None = None, on_page=None,
     ) -> bytes:  # fmt: skip
-        """Prepare and render; write to `path` when given (whole, or not at all);
-        returns the PDF bytes. `remember_header` saves the header used as the
-        prefill of the next report of its kind; `on_page` see render_pdf()."""
-        from kehoach_desktop.reports import render_pdf
+        """Prepare and render as PDF, or as .docx when the file (or `suffix`) says
+        so; write to `path` when given (whole, or not at all); returns the bytes.
+        `remember_header` saves the header used as the prefill of the next report
+        of its kind; `on_page` see render_pdf()."""
+        from kehoach_desktop.reports import render
 
         data = self.prepare(request)
-        content = render_pdf(data, prefer_system_font=prefer_system_font, on_page=on_page)
+        kind_of_file = suffix or (Path(path).suffix if path is not None else ".pdf")
+        content = render(data, kind_of_file, prefer_system_font=prefer_system_font, on_page=on_page)
         if path is not None:
             _write_whole(Path(path), content)
         if remember_header:
-            self.save_header(data.kind, data.header)
+            self.save_header(data.kind, data.header, request)
         return content
 
-    def _content(self, kind, tree, states, cutoff: date, unit: Unit | None):
-        if kind is ReportKind.RESULTS:
-            return statistics.results_content(tree, states, cutoff)
-        if kind is ReportKind.ATTENTION:  # one unit's list when a unit is chosen
-            lines = statistics.attention_by_unit(tree, states, cutoff, unit.id if unit else None)
-            return statistics.AttentionContent(states, lines)
-        if kind is ReportKind.REMINDER:
-            return self._reminder(tree, states, cutoff, unit)
-        groups = {u.id for u in repo_units(self.store) if u.kind is UnitKind.GROUP}
-        units = statistics.unit_statistics(tree, states, groups)
-        return statistics.UnitStatsContent(states, units, statistics.count(states.values()))
+    def make_pdf(self, request: ReportRequest, path: Path | str | None = None, **options) -> bytes:
+        return self.make_file(request, path, suffix=".pdf", **options)
 
-    def _reminder(self, tree, states, cutoff: date, unit: Unit) -> statistics.ReminderContent:
-        led = statistics.attention_by_unit(tree, states, cutoff, unit.id)
-        lines = led[0] if led else statistics.UnitLines(unit.id, unit.name)
-        coordinated = statistics.coordinated_attention(tree, states, cutoff, unit.id)
-        if not lines.count and not coordinated:
-            raise ServiceError(
-                f"Đơn vị «{unit.name}» không có nhiệm vụ quá hạn hoặc sắp đến hạn tính đến ngày "
-                f"{short_date(cutoff)}: không cần công văn đôn đốc."
-            )
-        return statistics.ReminderContent(unit.id, unit.name, lines, coordinated)
+    def make_docx(self, request: ReportRequest, path: Path | str | None = None, **options) -> bytes:
+        return self.make_file(request, path, suffix=".docx", **options)
+
+    # --- đôn đốc many units at once ----------------------------------------------------------
+
+    def late_units(self, plan_ids: list[int], as_of: date, soon_days: int | None = None) -> list[Unit]:
+        """The real units (not collectives) with an overdue or
+        due-soon task they lead or coordinate, in name order."""
+        from kehoach_desktop.services import statistics
+
+        tree = self.plans.tree(_check_plans(ReportKind.REMINDER.spec, plan_ids))
+        states = self.statistics.states(tree, as_of, *(() if soon_days is None else (soon_days,)))
+        late: set[int] = set()
+        for unit_lines in statistics.attention_by_unit(tree, states, as_of):
+            if unit_lines.unit_id is not None:
+                late.add(unit_lines.unit_id)
+        for task in tree.tasks:
+            if task.id is not None and statistics.needs_attention(states[task.id]):
+                late.update(link.unit_id for link in task.units)
+        units = [unit for unit in repo_units(self.store) if unit.id in late and unit.kind is not UnitKind.GROUP]
+        return sorted(units, key=lambda unit: fold(unit.name))
+
+    def remind_each(
+        self, plan_ids: list[int], as_of: date, folder: Path | str, *, unit_ids: list[int] | None = None,
+        header: ReportHeader | None = None, prefer_system_font: bool | None = None,
+    ) -> BatchResult:  # fmt: skip
+        """One công văn đôn đốc per late unit (or per unit of `unit_ids`), each as
+        PDF and .docx in `folder`: don-doc-<unit>-<date>.pdf / .docx. `header`
+        (from the dialog) gives the shared fields; each letter gets its own Kính
+        gửi, opening and closing."""
+        from kehoach_desktop.reports import render_docx, render_pdf
+
+        units = [self._unit(uid) for uid in unit_ids] if unit_ids else self.late_units(plan_ids, as_of)
+        if not units:
+            raise ServiceError(f"Không có đơn vị nào có nhiệm vụ quá hạn hoặc sắp đến hạn tính đến ngày {short_date(as_of)}.")
+        folder = Path(folder)
+        files, done, skipped = [], [], []
+        for unit in units:
+            request = ReportRequest(ReportKind.REMINDER, list(plan_ids), as_of=as_of, unit_id=unit.id)
+            own = self.default_header(ReportKind.REMINDER, plan_ids, as_of=as_of, unit_id=unit.id)
+            if header is not None:
+                own = _shared_fields(header, own)
+            request.header = own
+            try:
+                data = self.prepare(request)
+            except ServiceError:
+                skipped.append(unit.name)
+                continue
+            stem = f"don-doc-{_slug(unit.name)}-{as_of.isoformat()}"
+            for suffix, content in ((".pdf", render_pdf(data, prefer_system_font=prefer_system_font)),
+                                    (".docx", render_docx(data))):  # fmt: skip
+                path = folder / f"{stem}{suffix}"
+                _write_whole(path, content)
+                files.append(path)
+            done.append(unit.name)
+        if not done:
+            raise ServiceError("Không đơn vị nào cần công văn đôn đốc.")
+        return BatchResult(files, done, skipped)
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _group_ids(self) -> set[int]:
+        return {unit.id for unit in repo_units(self.store) if unit.kind is UnitKind.GROUP and unit.id is not None}
 
     def _unit(self, unit_id: int) -> Unit:
         for unit in repo_units(self.store):
@@ -182,127 +265,42 @@ class ReportService:
         raise NotFoundError(f"Không tìm thấy đơn vị số {unit_id}.")
 
 
+SHARED_FIELDS = ("governing_body", "issuer", "number", "symbol", "place", "issued_on", "year", "archive",
+                 "signer_title", "signer_name")  # fmt: skip
+
+
+def _shared_fields(chosen: ReportHeader, own: ReportHeader) -> ReportHeader:
+    """A unit's own letter header with the fields the person set for all letters."""
+    for name in SHARED_FIELDS:
+        setattr(own, name, getattr(chosen, name))
+    return own
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
 def repo_units(store: Store) -> list[Unit]:
     from kehoach_desktop.store import repository
 
     return repository.load_units(store.db)
 
 
-def _check_plans(kind: ReportKind, plan_ids: list[int]) -> list[int]:
+def _check_plans(spec, plan_ids: list[int]) -> list[int]:
     ids = list(dict.fromkeys(plan_ids or []))
     if not ids:
         raise ServiceError("Chưa chọn kế hoạch nào.")
-    if kind.single_plan and len(ids) > 1:
+    if spec.single_plan and len(ids) > 1:
         raise ServiceError("Mỗi lần chỉ in được một kế hoạch; hãy chọn một kế hoạch.")
     return ids
 
 
 def _write_whole(path: Path, content: bytes) -> None:
-    from kehoach_desktop.reports import save_pdf
+    from kehoach_desktop.reports import save_file
 
     try:
-        save_pdf(content, path)
+        save_file(content, path)
     except OSError as exc:
         raise ServiceError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
-
-
-# --- the header a plan gives ------------------------------------------------------------------
-
-
-def _plan_header(kind: ReportKind, plans: list[Plan], period: Period | None, as_of: date, unit: Unit | None) -> ReportHeader:
-    plan = plans[0]
-    code = plan.issuer_abbr or issuer_code(plan.doc_number)
-    recipients, archive = split_archive(plan.recipients)
-    header = ReportHeader(
-        governing_body=plan.governing_body,
-        issuer=plan.issuer,
-        place=plan.place,
-        year=date.today().year,
-        signer_title=plan.signer_title,
-        signer_name=plan.signer_name,
-        archive=DEFAULT_ARCHIVE,
-    )
-    if kind is ReportKind.PLAN:
-        header.number, header.symbol = split_doc_number(plan.doc_number)
-        header.symbol = header.symbol or _symbol("KH", code)
-        header.issued_on = plan.issued_on
-        header.year = plan.issued_on.year if plan.issued_on else (year_in(plan.date_text) or plan.year)
-        header.title = plan.title
-        header.legal_bases = list(plan.legal_bases)
-        header.recipients = recipients
-        header.archive = archive or "VT"
-    elif kind is ReportKind.RESULTS:
-        header.symbol = _symbol("BC", code)
-        header.title = results_title(plans, period)
-        header.recipients = recipients or [LEADERSHIP, ALL_UNITS]
-        header.opening = results_opening(plans, period)
-    elif kind is ReportKind.ATTENTION:
-        header.title = f"Nhiệm vụ quá hạn và sắp đến hạn tính đến ngày {short_date(as_of)}"
-        header.recipients = [LEADERSHIP, ALL_UNITS]
-    elif kind is ReportKind.REMINDER:
-        header.symbol = f"{code}-VP" if code else "VP"
-        header.title = reminder_subject(plans)
-        header.kinh_gui = [unit.name] if unit else []
-        header.recipients = ["Như trên", "Giám đốc Sở (để b/c)"]
-        header.opening = reminder_opening(plans, plan.issuer, unit, as_of)
-        header.closing = reminder_closing(plan.issuer, unit)
-    elif kind is ReportKind.UNIT_STATS:
-        header.symbol = _symbol("BC", code)
-        when = period.label if period else f"tính đến ngày {short_date(as_of)}"
-        header.title = f"Thống kê tình hình thực hiện nhiệm vụ theo đơn vị {when}"
-        header.recipients = [LEADERSHIP, ALL_UNITS]
-    return header
-
-
-def _symbol(type_code: str, issuer: str) -> str:
-    return f"{type_code}-{issuer}" if issuer else type_code
-
-
-def results_title(plans: list[Plan], period: Period | None) -> str:
-    label = period.label if period else ""
-    if len(plans) > 1:
-        return f"Kết quả thực hiện các Kế hoạch cải cách hành chính {label}".strip()
-    title = plans[0].title
-    if period:
-        title = without_trailing_year(title, period.year)
-    subject = f"Kế hoạch {lower_first(title)}" if title else "Kế hoạch"
-    return f"Kết quả thực hiện {subject} {label}".strip()
-
-
-def results_opening(plans: list[Plan], period: Period | None) -> str:
-    from kehoach_desktop.reports.parts import plans_citation
-
-    issuer = plans[0].issuer or "cơ quan"
-    label = period.label if period else ""
-    return f"Thực hiện {plans_citation(plans)}, {issuer} báo cáo kết quả thực hiện {label} như sau:"
-
-
-def reminder_subject(plans: list[Plan]) -> str:
-    from kehoach_desktop.reports.parts import plan_number
-
-    if len(plans) == 1 and plan_number(plans[0]):
-        return f"đôn đốc thực hiện nhiệm vụ theo Kế hoạch số {plan_number(plans[0])}"
-    years = sorted({plan.year for plan in plans})
-    year = f" năm {years[-1]}" if years else ""
-    return f"đôn đốc thực hiện nhiệm vụ quá hạn, sắp đến hạn{year}"
-
-
-def reminder_opening(plans: list[Plan], issuer: str, unit: Unit | None, as_of: date) -> str:
-    from kehoach_desktop.reports.parts import plans_citation
-
-    whom = unit.name if unit else "đơn vị"
-    return (
-        f"Thực hiện {plans_citation(plans)}, qua theo dõi tình hình thực hiện đến ngày {short_date(as_of)}, "
-        f"{issuer or 'cơ quan'} nhận thấy {whom} còn một số nhiệm vụ quá hạn hoặc sắp đến hạn chưa hoàn thành, "
-        "cụ thể như sau:"
-    )
-
-
-def reminder_closing(issuer: str, unit: Unit | None) -> str:
-    whom = unit.name if unit else "đơn vị"
-    return (
-        f"{issuer or 'Cơ quan'} đề nghị {whom} khẩn trương triển khai thực hiện, hoàn thành các nhiệm vụ nêu trên; "
-        "báo cáo kết quả thực hiện về Văn phòng Sở trong thời hạn 05 ngày làm việc kể từ ngày nhận được "
-        "Công văn này để tổng hợp, báo cáo Giám đốc Sở."
-    )
-

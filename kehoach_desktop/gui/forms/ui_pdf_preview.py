@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'pdf_preview.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -34,6 +34,12 @@ class Ui_PdfPreview(object):
         self.saveButton.setAutoDefault(False)
 
         self.toolLayout.addWidget(self.saveButton)
+
+        self.wordButton = QPushButton(PdfPreview)
+        self.wordButton.setObjectName(u"wordButton")
+        self.wordButton.setAutoDefault(False)
+
+        self.toolLayout.addWidget(self.wordButton)
 
         self.printButton = QPushButton(PdfPreview)
         self.printButton.setObjectName(u"printButton")
@@ -125,6 +131,10 @@ class Ui_PdfPreview(object):
         self.saveButton.setText(QCoreApplication.translate("PdfPreview", u"L\u01b0u &PDF\u2026", None))
 #if QT_CONFIG(tooltip)
         self.saveButton.setToolTip(QCoreApplication.translate("PdfPreview", u"L\u01b0u th\u00e0nh t\u1ec7p PDF (Ctrl+S)", None))
+#endif // QT_CONFIG(tooltip)
+        self.wordButton.setText(QCoreApplication.translate("PdfPreview", u"L\u01b0u &Word\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.wordButton.setToolTip(QCoreApplication.translate("PdfPreview", u"L\u01b0u th\u00e0nh t\u1ec7p Word (.docx) \u0111\u1ec3 s\u1eeda c\u00e2u ch\u1eef tr\u01b0\u1edbc khi tr\u00ecnh k\u00fd", None))
 #endif // QT_CONFIG(tooltip)
         self.printButton.setText(QCoreApplication.translate("PdfPreview", u"&In\u2026", None))
 #if QT_CONFIG(tooltip)
