@@ -424,3 +424,34 @@ def test_cancelling_a_print_leaves_no_half_printed_file(qtbot, window, services,
     qtbot.waitUntil(lambda: preview.print_job is None, timeout=60000)
     assert preview.ui.statusLabel.text() == "Đã hủy lệnh in."
     assert not out.exists() and services.reports.last_header(ReportKind.RESULTS) is None
+
+
+def test_an_issued_report_enters_the_register_once_and_reopens_as_printed(qtbot, window, services, tmp_path):
+    from kehoach_desktop.gui.register_window import RegisterWindow
+
+    def number_it(dialog):
+        choose_period("2025-Q3")(dialog)
+        dialog.ui.numberEdit.setText("15")
+        dialog.ui.dateBlankCheck.setChecked(False)
+
+    open_report(qtbot, window, ReportKind.RESULTS, number_it)
+    [preview] = window.report_actions.previews
+    assert preview.report.data.header.number == "15" and preview.report.data.header.issued_on is not None
+    preview.save_to(tmp_path / "bc.pdf")
+    preview.save_to(tmp_path / "bc-lan-2.pdf")  # the same document saved twice: one entry
+    [entry] = services.register.entries()
+    assert entry.number == "15" and entry.period == "2025-Q3" and entry.kind == ReportKind.RESULTS.value
+    assert entry.figures["total"] == sum(v for k, v in entry.figures.items() if k != "total") > 0
+    issued = services.register.get(entry.id)
+    assert issued.pdf == (tmp_path / "bc.pdf").read_bytes() and issued.docx.startswith(b"PK")
+    assert "Đã ghi văn bản vào Sổ văn bản đã phát hành" in window.statusBar().currentMessage()
+    register = RegisterWindow(window, services)
+    qtbot.addWidget(register)
+    assert register.table.item(0, 0).text().startswith("15/")
+
+
+def test_an_unnumbered_report_is_not_issued(qtbot, window, services, tmp_path):
+    open_report(qtbot, window, ReportKind.ATTENTION)
+    [preview] = window.report_actions.previews
+    preview.save_to(tmp_path / "ds.pdf")
+    assert services.register.entries() == []

@@ -43,6 +43,7 @@ class ReportActions:
     def __init__(self, window):
         self.window = window
         self.previews: list[PdfPreview] = []
+        self.issued: list[RenderedReport] = []  # reports already in the register
         self.actions: dict[ReportKind, QAction] = {}
         for kind, text, shortcut, tip in menu_entries():
             action = QAction(text, window)
@@ -53,6 +54,11 @@ class ReportActions:
             action.triggered.connect(lambda _checked=False, k=kind: self.open(k))
             window.reports_menu.addAction(action)
             self.actions[kind] = action
+        window.reports_menu.addSeparator()
+        self.register_action = QAction("Sổ văn bản đã &phát hành…", window)
+        self.register_action.setStatusTip("Các báo cáo đã lưu hoặc in có số và ngày: xem, tìm, in lại đúng bản đã phát hành")
+        self.register_action.triggered.connect(self.open_register)
+        window.reports_menu.addAction(self.register_action)
         window.reports_menu.aboutToShow.connect(self.update_enabled)
 
     def update_enabled(self) -> None:
@@ -117,6 +123,26 @@ class ReportActions:
             self.window.services.reports.save_header(report.data.kind, report.data.header, report.request)
         except (ServiceError, StoreError) as exc:  # only a lost prefill: say so, do not stop the user
             self.window.statusBar().showMessage(f"Không ghi nhớ được thông tin văn bản: {exc}", 8000)
+        self.keep_issued(report)
+
+    def keep_issued(self, report: RenderedReport) -> None:
+        """A report saved or printed with its number and date enters the Sổ văn bản
+        đã phát hành, once (saving it again, or printing it, is the same document)."""
+        if report in self.issued:
+            return
+        try:
+            entry = self.window.services.register.issue(report.data, report.pdf)
+        except (ServiceError, StoreError) as exc:
+            self.window.statusBar().showMessage(f"Không ghi được văn bản vào sổ văn bản đã phát hành: {exc}", 8000)
+            return
+        if entry is not None:
+            self.issued.append(report)
+            self.window.statusBar().showMessage("Đã ghi văn bản vào Sổ văn bản đã phát hành.", 5000)
+
+    def open_register(self) -> None:
+        from kehoach_desktop.gui.register_window import open_register
+
+        open_register(self.window, self.window.services)
 
     # --- file names ---------------------------------------------------------------------------------
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kehoach_desktop.domain.register import IssuedDocument, IssuedSummary, is_issued
+from kehoach_desktop.reports.model import ReportData
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
 from kehoach_desktop.store import Store
 from kehoach_desktop.store import register as sql
@@ -22,6 +25,25 @@ class RegisterService:
         with self.store.write() as db:
             return sql.insert(db.conn, document, now_text())
 
+    def issue(self, data: ReportData, pdf: bytes) -> int | None:
+        """Keep a report that was saved or printed, when it carries its number and
+        date (the Văn thư's part): the PDF as printed, its .docx, and the figures it
+        printed. None when the report is not issued yet."""
+        from kehoach_desktop.reports import render_docx
+
+        header = data.header
+        if not is_issued(header.number, header.issued_on):
+            return None
+        assert header.issued_on is not None
+        document = IssuedDocument(
+            id=None, kind=data.kind.value, kind_label=data.kind.label, number=header.number.strip(),
+            symbol=header.symbol.strip(), issued_on=header.issued_on, title=header.title,
+            period=data.period.code if data.period else "",
+            plan_ids=tuple(plan.id for plan in data.tree.plans if plan.id is not None),
+            figures=printed_figures(data), pdf=pdf, docx=render_docx(data),
+        )  # fmt: skip
+        return self.keep(document)
+
     def entries(self, query: str = "") -> list[IssuedSummary]:
         """Newest first; `query` filters without diacritics."""
         found = sql.summaries(self.store.conn)
@@ -32,3 +54,14 @@ class RegisterService:
         if document is None:
             raise NotFoundError(f"Không tìm thấy văn bản số {document_id} trong sổ văn bản đã phát hành.")
         return document
+
+
+def printed_figures(data: ReportData) -> dict[str, Any]:
+    """The counts a report printed (its totals by category), for the register."""
+    totals = getattr(data.content, "totals", None)
+    by_category = getattr(totals, "by_category", None)
+    if not by_category:
+        return {}
+    figures = {getattr(category, "value", str(category)): number for category, number in by_category.items()}
+    figures["total"] = sum(by_category.values())
+    return figures
