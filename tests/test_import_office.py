@@ -335,7 +335,8 @@ def test_docx_merges_nesting_and_lists(tmp_path):
     table.cell(4, 0).text = "3"
     table.cell(4, 1).merge(table.cell(4, 2)).text = "Việc ba, gộp hai cột"
     table.cell(4, 3).text = "Thanh tra Sở"
-    # Word leaves a vertically merged continuation cell empty; one that is not stays hidden.
+    # Word leaves a vertically merged continuation cell empty; one that is not stays hidden:
+    # the merged cell's own text belongs to every row it spans.
     continuation = table.rows[3]._tr.tc_lst[3]
     assert continuation.tcPr.vMerge is not None
     continuation.add_p().add_r().add_t("không in ra")
@@ -347,7 +348,8 @@ def test_docx_merges_nesting_and_lists(tmp_path):
     assert [row.spans_whole_row for row in rows] == [False, True, False, False, False]
     assert rows[1].cells == ["I. CẢI CÁCH THỂ CHẾ", "", "", "", ""]
     assert rows[2].cells == ["1", "Việc một\n- ý a", "", "Văn phòng Sở", ""]
-    assert rows[3].cells == ["2", "", "", "", "Phòng A | 30/6\nPhòng B"]  # vMerge: "" below
+    assert rows[3].cells == ["2", "", "", "Văn phòng Sở", "Phòng A | 30/6\nPhòng B"]  # vMerge: the text below too
+    assert [row.merged_above for row in rows] == [frozenset(), frozenset(), frozenset(), {3}, frozenset()]
     assert rows[4].cells == ["3", "Việc ba, gộp hai cột", "", "Thanh tra Sở", ""]
     assert raw.tables[1].label == "bảng 1 (bảng lồng 1)"
     assert [row.cells for row in raw.tables[1].rows] == [["Phòng A", "30/6"], ["Phòng B", ""]]
