@@ -471,11 +471,14 @@ def test_damaged_part_inside_a_package(suffix, tmp_path):
     assert f"tệp {suffix} bị hỏng" in _refused(broken)
 
 
-def test_pdf_renamed_docx(tmp_path):
+def test_pdf_renamed_docx_is_read_as_a_pdf(tmp_path):
+    assert sniff.detect(sample_file(SAMPLE_STEMS[2], ".pdf")) == "pdf"
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
-    message = _refused(path)
-    assert "PDF" in message and "dán vào" in message and "Word" in message
+    assert sniff.detect(path) == "pdf"
+    from kehoach_desktop.importers.pdf_reader import read
+
+    assert "tệp PDF bị hỏng" in _refused(path, read)
 
 
 @pytest.mark.parametrize(

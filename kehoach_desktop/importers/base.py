@@ -60,6 +60,9 @@ class RawTable:
     # The source says which cells are merged (Word, Excel, PDF rules); pasted text
     # does not: a merged cell's text is on its first row only.
     merges_known: bool = True
+    # The reader has joined the rows a page break cut in two (it sees the page);
+    # its first row on a page is a row of its own.
+    breaks_resolved: bool = False
 
 
 @dataclass

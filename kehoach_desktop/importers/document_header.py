@@ -219,7 +219,9 @@ class _HeaderScan:
         index = first + 1
         while index < self.count:
             line = self.lines[index]
-            continues = line and (line[0].islower() or title[-1].endswith((",", " và", " của")))
+            # A title printed in capitals over several lines (a PDF's lines) goes on in capitals.
+            in_capitals = _is_upper(line) and _is_upper(title[-1]) and not title[-1].endswith((".", ":"))
+            continues = line and (line[0].islower() or title[-1].endswith((",", " và", " của")) or in_capitals)
             if not continues or _is_legal_basis(line):
                 break
             title.append(line)
@@ -255,11 +257,13 @@ class _HeaderScan:
     def _read_head(self, plan: Plan, end: int) -> None:
         agency: list[str] = []
         document_marks = 0
+        previous = ""
         for line in self.lines[:end]:
             if not line:
                 continue
-            if _is_motto(line):
-                document_marks += 1
+            after_motto, previous = _is_motto(previous), line
+            if _is_motto(line) or (after_motto and fold_text(line) == "viet nam"):
+                document_marks += 1  # ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM" on two lines)
                 continue
             number = _NUMBER_LINE.match(line)
             if number and not plan.doc_number:

@@ -113,11 +113,12 @@ def continuation_score(previous: list[str], cells: list[str], skip: set[int], af
     score = (1 if after_break else 0) + (1 if len(filled) == 1 else 0)
     for i in filled:
         before = previous[i] if i < len(previous) else ""
-        score += _cell_evidence(before, cells[i])
+        score += cell_evidence(before, cells[i])
     return score
 
 
-def _cell_evidence(before: str, text: str) -> int:
+def cell_evidence(before: str, text: str) -> int:
+    """How much one cell's text reads as the same cell of the row above going on."""
     if not before:
         return -3
     if fold_text(text) == fold_text(before):

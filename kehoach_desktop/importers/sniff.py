@@ -1,9 +1,9 @@
 """What kind of file the user gave: decided by its bytes, never by its extension.
 
-`detect(path)` answers "docx", "xlsx" or "text", or raises `ImportFailed` with a
+`detect(path)` answers "docx", "xlsx", "pdf" or "text", or raises `ImportFailed` with a
 Vietnamese message saying what the file is and how to turn it into something
-the program reads (an old .doc/.xls, a password-protected file, a PDF, an
-image, an OpenDocument file, a damaged or suspicious ZIP ...).
+the program reads (an old .doc/.xls, a password-protected file, an image, an
+OpenDocument file, a damaged or suspicious ZIP ...).
 
 `inspect_package(path)` holds the safety checks every Office file passes
 before a library parses it, so the .docx and .xlsx readers call it too:
@@ -120,7 +120,7 @@ def wrong_kind_message(path: Path, found: str, wanted: str) -> ImportFailed:
 
 
 def detect(path: Path) -> str:
-    """"docx", "xlsx" or "text" by the file's content; ImportFailed otherwise."""
+    """"docx", "xlsx", "pdf" or "text" by the file's content; ImportFailed otherwise."""
     path = Path(path)
     head = _read_head(path, HEAD_SIZE)
     if not head:
@@ -131,6 +131,8 @@ def detect(path: Path) -> str:
         raise fail(path, "tệp là một tệp nén ZIP rỗng, không phải tài liệu Word hay Excel.")
     if head.startswith(OLE_SIGNATURE):
         raise _ole_message(path)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     binary_message = _known_binary_message(path, head)
     if binary_message:
         raise binary_message
@@ -210,14 +212,6 @@ _OTHER_BINARIES = (
 
 
 def _known_binary_message(path: Path, head: bytes) -> ImportFailed | None:
-    if b"%PDF-" in head[:1024]:
-        return fail(
-            path,
-            "đây là tệp PDF; chương trình không lấy được bảng từ PDF. Hãy mở tệp PDF bằng Word "
-            "(Word chuyển PDF thành tài liệu, rồi lưu thành .docx) và nhập tệp .docx đó, hoặc "
-            "bôi đen bảng nhiệm vụ trong PDF, chép (Ctrl+C) và dán vào ô văn bản của cửa sổ "
-            "Nhập kế hoạch.",
-        )
     if head.lstrip(b"\xef\xbb\xbf \r\n").startswith(b"{\\rtf"):
         return fail(
             path,

@@ -84,10 +84,12 @@ class TableReader:
         self.after_header = False  # the previous row was a header printed again
         self.pending_sub_header = False
         self.merges_known = True  # the source says which cells are merged (not pasted text)
+        self.breaks_resolved = False  # the reader joined rows cut by page breaks (PDF)
 
     def read_table(self, table: RawTable, first_row: int, first: bool) -> None:
         """One part of the task table: its heading paragraph, then its rows."""
         self.merges_known = table.merges_known
+        self.breaks_resolved = table.breaks_resolved
         text, where = self._heading_above(table, first_row)
         heading = split_heading(text) if text else None
         if heading is not None:
@@ -117,7 +119,7 @@ class TableReader:
         own = [text if i not in merged else "" for i, text in enumerate(cells)]
         if not any(own) or self._is_repeated_header(own):
             return
-        after_break = row.after_break or table_start or self.after_header
+        after_break = (row.after_break or table_start or self.after_header) and not self.breaks_resolved
         self.after_header = False
         heading = self._section_heading(own, row, after_break, following)
         if heading is not None:
@@ -130,10 +132,11 @@ class TableReader:
             # can cut one in two there. Under a merged number cell, a row is a task
             # with the printed number of the cell.
             unnumbered_table = self.number_col is None and not after_break
-            if number or merged or unnumbered_table or not isinstance(self.last, _Task):
+            own_number = number and self.number_col not in merged
+            if own_number or unnumbered_table or not isinstance(self.last, _Task) or (merged and not after_break):
                 self._add_task(number, cells, row)
             else:
-                self._unnumbered(cells, row, after_break)
+                self._unnumbered(number, cells, own, row, after_break)
 
     def _cells(self, row: RawRow) -> list[str]:
         cells = [clean_cell(cell) for cell in row.cells]
@@ -209,8 +212,13 @@ class TableReader:
             return False
         if ends_sentence(text) or not text[:1].isupper() or "\n" in text:
             return False
-        if self._could_continue(cells, after_break):
-            return False
+        if after_break and isinstance(self.last, _Section):
+            return False  # a section title's end, cut by the page break (_title_goes_on)
+        if after_break and isinstance(self.last, _Task):
+            # After a page break it may be the row above going on: only when its
+            # words say so (a lone cell is no evidence here, a title is one too).
+            if continuation_score(self.last.cells, cells, self._number_cols, after_break) - 1 > 0:
+                return False
         next_number = following.cells[self.number_col] if self.number_col < len(following.cells) else ""
         return number_kind(clean_cell(next_number)) == "arabic" and self.number_col not in following.merged_above
 
@@ -337,15 +345,17 @@ class TableReader:
                 return candidate
         return None
 
-    def _unnumbered(self, cells: list[str], row: RawRow, after_break: bool) -> None:
+    def _unnumbered(self, number: str, cells: list[str], own: list[str], row: RawRow, after_break: bool) -> None:
+        """A row without a number of its own (or under merged cells, after a page
+        break): the row above going on, or a task of its own."""
         previous = self.last
         assert isinstance(previous, _Task)
         skip = self._number_cols
-        score = continuation_score(previous.cells, cells, skip, after_break)
+        score = continuation_score(previous.cells, own, skip, after_break)
         label = f"nhiệm vụ {previous.draft.number}" if previous.draft.number else "nhiệm vụ ngay trên"
-        if score > 0 and self._may_be_cut(cells, after_break):
-            previous.cells += [""] * (len(cells) - len(previous.cells))
-            for i, text in enumerate(cells):
+        if score > 0 and self._may_be_cut(own, after_break):
+            previous.cells += [""] * (len(own) - len(previous.cells))
+            for i, text in enumerate(own):
                 if text and i not in skip:
                     previous.cells[i] = join_continued(previous.cells[i], text)
             if score <= 1 or not after_break:
@@ -353,11 +363,11 @@ class TableReader:
                     f"Dòng không có số thứ tự: đã coi là phần tiếp theo của {label} "
                     "(bị ngắt sang dòng mới). Hãy kiểm tra lại.", row.where))  # fmt: skip
             return
-        if score >= -1:
+        if score >= -1 and not number:
             self.warnings.append(ImportWarning(
                 f"Dòng không có số thứ tự: đã coi là một nhiệm vụ riêng (có thể là phần tiếp theo của {label}). "
                 "Hãy kiểm tra lại.", row.where))  # fmt: skip
-        self._add_task("", cells, row)
+        self._add_task(number, cells, row)
 
     def _may_be_cut(self, cells: list[str], after_break: bool) -> bool:
         """Only a page break cuts a row in two: in a Word or Excel table a row is a
