@@ -9,7 +9,7 @@ shape (documented in README):
      "sections": [{"ordinal", "title", "parent" (ordinal, only for sub-sections),
                    "area", "area_name",
                    "items": [{"number", "content", "schedule", "lead", "coordinate",
-                              "output", "note", "target", ["assignment_raw"],
+                              "output", "note", "target", ["assignment_raw"], ["extra"],
                               "id", "parent_id", "depth",
                               "deadline": {"kind", "due", "recurrence"},
                               "lead_units", "coordinate_units",
@@ -63,6 +63,8 @@ def task_item(task: Task, depth: int) -> dict:
     }
     if task.assignment_raw:
         item["assignment_raw"] = task.assignment_raw
+    if task.extras:
+        item["extra"] = dict(task.extras)  # the plan's columns without a field: header → text
     item.update(
         id=task.id,
         parent_id=task.parent_id,

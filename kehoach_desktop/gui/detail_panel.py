@@ -68,6 +68,7 @@ def task_html(task: Task, section: Section, plan: Plan, history: list[ProgressUp
         _row("Kết quả/sản phẩm", _text(task.output)),
         _row("Chỉ tiêu", _text(task.target)) if task.target else "",
         _row("Ghi chú", _text(task.note)) if task.note else "",
+        *(_row(escape(title), _text(text)) for title, text in task.extras),  # the plan's own columns
         _row("Kết quả thực hiện", _text(task.result)),
         "</table>",
         "<h4>Tiến độ theo kỳ báo cáo</h4>",

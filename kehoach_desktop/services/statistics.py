@@ -251,7 +251,7 @@ def area_groups(tree: PlanTree, states: dict[int, TaskState]) -> list[TaskGroup]
         groups = []
         plan_id = tree.plans[0].id
         for top in tree.top_sections(plan_id):
-            sections = [top] + tree.subsections(top)
+            sections = tree.with_descendants(top)
             rows = [(section, list(tree.section_walk(section))) for section in sections]
             groups.append(_group(str(top.id), section_label(top), rows, states))
         return groups

@@ -137,6 +137,7 @@ def task_row(task: Task) -> dict:
         due_last=_iso(task.deadline.due[-1] if task.deadline.due else None),
         status=task.status.value,
         completed_on=_iso(task.completed_on),
+        extra=json.dumps([list(pair) for pair in task.extras], ensure_ascii=False),
     )
     return row
 
@@ -154,6 +155,7 @@ def task_from_row(row: dict) -> Task:
     )
     for name in TASK_TEXT_FIELDS:
         setattr(task, name, row[name])
+    task.extras = [(str(title), str(text)) for title, text in json.loads(row.get("extra") or "[]")]
     return task
 
 
