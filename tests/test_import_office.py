@@ -484,13 +484,17 @@ def test_pdf_renamed_docx_is_read_as_a_pdf(tmp_path):
 @pytest.mark.parametrize(
     "stream,expected",
     [("WordDocument", ".docx"), ("Workbook", ".xlsx"), ("Book", ".xlsx")],
-)
-def test_old_office_formats(stream, expected, tmp_path):
+)  # (expected[1:-1]: the kind sniffed, "doc" / "xls")
+def test_old_office_formats_without_libreoffice(stream, expected, tmp_path, monkeypatch):
+    from kehoach_desktop.importers import office_convert, reader
+
+    monkeypatch.setattr(office_convert, "find_soffice", lambda: None)
     path = tmp_path / "cu.doc"
     path.write_bytes(_ole_file({stream: b"\xec\xa5" + b"\0" * 600}))
     assert sniff.ole_stream_names(path) == {"Root Entry", stream}
-    message = _refused(path)
-    assert "Lưu thành" in message and expected in message
+    assert sniff.detect(path) == expected[1:-1]  # "doc" / "xls"
+    message = _refused(path, reader.read_path)
+    assert "Lưu thành" in message and expected in message and "LibreOffice" in message
 
 
 def test_password_protected_xlsx(tmp_path):

@@ -20,7 +20,13 @@ from kehoach_desktop.domain.text import fold, tidy_line
 from kehoach_desktop.importers.base import ImportFailed
 from kehoach_desktop.importers.text_reader import decode
 from kehoach_desktop.services import Services
-from kehoach_desktop.services.imports import DuplicatePlanError, ImportService, read_plan
+from kehoach_desktop.services.imports import (
+    DuplicatePlanError,
+    ImportService,
+    check_year,
+    interpret_document,
+    read_document,
+)
 from kehoach_desktop.store import Store
 
 STDIN_NAME = "văn bản từ đầu vào chuẩn"
@@ -65,14 +71,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> PlanDraft:
     columns = parse_columns(args.columns) if args.columns else None
-    remembered = _remembered(args)
+    if args.year is not None:
+        check_year(args.year)
     if args.file == "-":
         try:
             text = decode(sys.stdin.buffer.read(), STDIN_NAME)
         except ImportFailed as exc:
             raise UsageError(str(exc)) from exc
-        return read_plan(text=text, year=args.year, source_name=STDIN_NAME, columns=columns, remembered=remembered)
-    return read_plan(path=Path(args.file), year=args.year, columns=columns, remembered=remembered)
+        doc = read_document(text=text, source_name=STDIN_NAME)
+    else:
+        doc = read_document(path=Path(args.file))
+    # The database is looked at only once the file is read: a bad file leaves no trace.
+    return interpret_document(doc, args.year, columns, _remembered(args), doc.source_name)
 
 
 def parse_columns(text: str) -> dict[int, str]:

@@ -75,6 +75,7 @@ class ColumnMeaning:
     meaning: str  # a code of COLUMN_MEANINGS
     origin: str = "guessed"  # "guessed" from the header, "remembered" from an earlier import, "chosen" now
     key: str = ""  # the header's words, folded: what a choice is remembered by ("" without a header)
+    sample: str = ""  # the column's first filled cell under the header, to show what it holds
 
     @property
     def meaning_name(self) -> str:

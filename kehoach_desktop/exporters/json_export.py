@@ -51,7 +51,7 @@ def plan_header(plan: Plan) -> dict:
 
 
 def task_item(task: Task, depth: int) -> dict:
-    item = {
+    item: dict[str, object] = {
         "number": task.number,
         "content": task.content,
         "schedule": task.schedule_text,
@@ -80,7 +80,7 @@ def task_item(task: Task, depth: int) -> dict:
 
 
 def section_entry(tree: PlanTree, section: Section) -> dict:
-    entry = {"ordinal": section.ordinal, "title": section.title}
+    entry: dict[str, object] = {"ordinal": section.ordinal, "title": section.title}
     if section.parent_id is not None:
         entry["parent"] = tree.section_by_id[section.parent_id].ordinal
     entry.update(area=section.area_code, area_name=area(section.area_code).name)

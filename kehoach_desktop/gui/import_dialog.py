@@ -1,5 +1,9 @@
 """Import: choose a file (or drop it, or paste a table) → preview with warnings → confirm.
 
+The preview lists the task table's columns with the meaning the program gave
+each; the user can give any column another meaning (a combo box per column)
+and the preview is read again from what was already read, not from the file.
+The meanings chosen are remembered by the store when the plan is imported.
 Reading the file and saving the plan run off the GUI thread (gui/background.py).
 """
 
@@ -8,15 +12,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QTableWidgetItem,
+    QTreeWidgetItem,
+)
 
 from kehoach_desktop.domain.areas import area
-from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
+from kehoach_desktop.domain.drafts import COLUMN_MEANINGS, PlanDraft, SectionDraft, TaskDraft
 from kehoach_desktop.gui import background
 from kehoach_desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
 
-FILE_FILTER = "Kế hoạch (*.docx *.xlsx *.txt *.md);;Tất cả các tệp (*)"
+FILE_FILTER = "Kế hoạch (*.docx *.xlsx *.pdf *.doc *.xls *.txt *.md);;Tất cả các tệp (*)"
+ORIGIN_NOTES = {"remembered": " (theo lần nhập trước)", "chosen": " (đã chọn)"}
 
 
 class ImportDialog(QDialog):
@@ -40,6 +53,12 @@ class ImportDialog(QDialog):
         ui.fileEdit.returnPressed.connect(self.start_preview)
         header = ui.previewTree.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        columns_header = ui.columnsTable.horizontalHeader()
+        columns_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        columns_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        columns_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ui.columnsTable.verticalHeader().setVisible(False)
+        self.chosen_columns: dict[int, str] = {}  # column index → meaning code the user picked
         if initial_file:
             self.set_file(initial_file)
 
@@ -72,6 +91,7 @@ class ImportDialog(QDialog):
 
     def start_preview(self) -> None:
         self.draft = None
+        self.chosen_columns = {}
         self.ok_button.setEnabled(False)
         year = self._year()
         if self.ui.sourceTabs.currentIndex() == 0:
@@ -92,11 +112,13 @@ class ImportDialog(QDialog):
         self.ui.summaryLabel.setText(message if error else "Không đọc được tệp.")
         self.ui.previewTree.clear()
         self.ui.warningList.clear()
+        self.ui.columnsTable.setRowCount(0)
         if error is None:
             show_error(self, message, "Lỗi không mong đợi")
 
     def show_preview(self, draft: PlanDraft) -> None:
         self.draft = draft
+        self._show_columns(draft)
         tree = self.ui.previewTree
         tree.clear()
         for section in draft.sections:
@@ -112,6 +134,42 @@ class ImportDialog(QDialog):
             f"{len(draft.warnings)} cảnh báo."
         )
         self.ok_button.setEnabled(draft.task_count() > 0)
+
+    # --- the columns -------------------------------------------------------------------------
+
+    def _show_columns(self, draft: PlanDraft) -> None:
+        table = self.ui.columnsTable
+        table.setRowCount(len(draft.columns))
+        for index, column in enumerate(draft.columns):
+            title = QTableWidgetItem(f"{index + 1}. {column.title}")
+            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(index, 0, title)
+            table.setCellWidget(index, 1, self._meaning_combo(index, column.meaning, column.origin))
+            sample = QTableWidgetItem(column.sample)
+            sample.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            sample.setToolTip(column.sample)
+            table.setItem(index, 2, sample)
+
+    def _meaning_combo(self, index: int, meaning: str, origin: str) -> QComboBox:
+        combo = QComboBox()
+        for code, name in COLUMN_MEANINGS:
+            combo.addItem(name + (ORIGIN_NOTES.get(origin, "") if code == meaning else ""), code)
+        combo.setCurrentIndex(max(0, combo.findData(meaning)))
+        combo.setAccessibleName(f"Nghĩa của cột {index + 1}")
+        combo.currentIndexChanged.connect(lambda _position, column=index, box=combo: self.choose_column(column, box.currentData()))
+        return combo
+
+    def choose_column(self, index: int, meaning: str) -> None:
+        """The user gave column `index` (from 0) another meaning: read the table again."""
+        if self.draft is None or not meaning:
+            return
+        self.chosen_columns[index] = meaning
+        draft, chosen, year = self.draft, dict(self.chosen_columns), self._year()
+        self.ok_button.setEnabled(False)
+        work = lambda services, progress: services.imports.remap(draft, chosen, year)  # noqa: E731
+        background.run(self, "Đang đọc lại bảng…", work, self.show_preview, self._preview_failed, db_path=self.db_path)
+
+    # --- the preview tree ----------------------------------------------------------------------
 
     def _add_section(self, parent: QTreeWidgetItem, section: SectionDraft) -> None:
         caption = f"{section.ordinal}. {section.title}" if section.ordinal else section.title

@@ -40,6 +40,8 @@ from kehoach_desktop.importers.task_rows import TableReader
 # The tables a task table is looked for in when none has a recognised header.
 MIN_GUESSED_WIDTH = 2
 MIN_GUESSED_ROWS = 2
+SAMPLE_ROWS = 12  # rows under the header searched for a column's example cell
+SAMPLE_CHARS = 120
 
 
 @dataclass
@@ -64,7 +66,7 @@ def interpret(doc: RawDocument, year: int | None = None, choices: ColumnChoices 
         reader.read_table(table, first_row, first=index == 0)
     sections = reader.finish()
     draft = PlanDraft(plan=copy.deepcopy(doc.header), sections=sections, warnings=warnings, source=doc)
-    draft.columns = _meanings(columns)
+    draft.columns = _meanings(columns, parts[0])
     if not draft.task_count():
         if not choices.chosen:
             raise ImportFailed(
@@ -79,12 +81,24 @@ def interpret(doc: RawDocument, year: int | None = None, choices: ColumnChoices 
     return draft
 
 
-def _meanings(columns: TableColumns) -> list[ColumnMeaning]:
+def _meanings(columns: TableColumns, first_part: tuple[RawTable, int]) -> list[ColumnMeaning]:
     origins = columns.origins or ["guessed"] * columns.width
+    table, body_start = first_part
+    rows = [row.own_cells() for row in table.rows[body_start : body_start + SAMPLE_ROWS]]
     return [
-        ColumnMeaning(columns.title(i), columns.fields[i].value, origins[i], header_key(columns.titles[i]))
+        ColumnMeaning(columns.title(i), columns.fields[i].value, origins[i], header_key(columns.titles[i]),
+                      _sample(rows, i))  # fmt: skip
         for i in range(columns.width)
     ]
+
+
+def _sample(rows: list[list[str]], index: int) -> str:
+    """The column's first cell with words in it (not a section row's lone title)."""
+    for cells in rows:
+        filled = [text for text in cells if text.strip()]
+        if index < len(cells) and cells[index].strip() and len(filled) > 1:
+            return tidy_line(cells[index])[:SAMPLE_CHARS]
+    return ""
 
 
 def _warn_about_columns(columns: TableColumns, table: RawTable, warnings: list[ImportWarning]) -> None:

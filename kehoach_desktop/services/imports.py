@@ -98,10 +98,21 @@ def read_plan(
     """A file (`path`) or pasted `text` read into a draft; needs no database.
     `columns`: {column index from 0: meaning code} the user chose for this file;
     `remembered`: {folded header words: meaning code} from earlier imports."""
-    if (path is None) == (text is None):
-        raise ValueError("read_plan() needs either path or text")
-    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+    if year is not None:
+        check_year(year)
+    doc = read_document(path=path, text=text, source_name=source_name)
+    return interpret_document(doc, year, columns, remembered, doc.source_name)
+
+
+def check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise ImportFileError(f"Năm của kế hoạch phải từ {MIN_YEAR} đến {MAX_YEAR} (đang là «{year}»).")
+
+
+def read_document(path: Path | str | None = None, text: str | None = None, source_name: str | None = None) -> RawDocument:
+    """What a file (`path`) or pasted `text` holds, before it is understood."""
+    if (path is None) == (text is None):
+        raise ValueError("read_document() needs either path or text")
     name = source_name or (Path(path).name if path is not None else PASTED_SOURCE)
     try:
         doc = read_path(path) if path is not None else read_text(text or "", name)
@@ -109,7 +120,8 @@ def read_plan(
         raise ImportFileError(str(exc)) from exc
     except Exception as exc:  # a reader tripping over a malformed file: say which file
         raise ImportFileError(f"Không đọc được «{name}»: tệp bị hỏng hoặc có cấu trúc lạ ({exc}).") from exc
-    return interpret_document(doc, year, columns, remembered, name)
+    doc.source_name = name
+    return doc
 
 
 def interpret_document(
