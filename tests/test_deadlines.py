@@ -82,7 +82,7 @@ FORMS = [
         "dates", [D(2025, 6, 5), D(2025, 11, 15)], None,
     ),
     ("Thường xuyên\nRiêng báo cáo năm gửi Sở Nội vụ trước ngày 25/7/2025", "date", [D(2025, 7, 25)], None),
-    ("Từ 01/10-30/11/2025", "date", [D(2025, 11, 30)], None),
+    ("Từ 01/10-30/11/2025", "period", [D(2025, 11, 30)], None),  # a window of days: due its last day
     ("Chậm nhất 02 ngày làm việc kể từ ngày 04/7/2025", "date", [D(2025, 7, 8)], None),  # Fri + 2 working days
     # citations are not deadlines
     ("Theo Kế hoạch số 10583/KH-UBND ngày 30/10/2022 của UBND tỉnh", "relative", [], None),
