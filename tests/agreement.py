@@ -176,3 +176,19 @@ def _aligned(want: list, got: list, key):
             yield w, None
         for g in got[j1 + common : j2]:
             yield None, g
+
+
+# Filled by the tests that measure a file (tests/test_import_agreement.py) and
+# printed at the end of the run (conftest.pytest_terminal_summary).
+MEASURED: dict[tuple[str, str], float] = {}
+
+
+def table(measured: dict[tuple[str, str], float]) -> list[str]:
+    """Per-file agreement as text lines: one row per plan, one column per form."""
+    forms = sorted({form for _, form in measured}, key=[".docx", ".xlsx", ".txt", ".pdf", ".doc", ".xls"].index)
+    stems = sorted({stem for stem, _ in measured})
+    lines = ["plan".ljust(36) + "".join(form.rjust(8) for form in forms)]
+    for stem in stems:
+        cells = [f"{measured[(stem, form)]:.3f}" if (stem, form) in measured else "-" for form in forms]
+        lines.append(stem[:36].ljust(36) + "".join(cell.rjust(8) for cell in cells))
+    return lines

@@ -57,3 +57,13 @@ def services(db_path):
 
     with Services.open(db_path) as opened:
         yield opened
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The agreement of each sample file measured in this run (tests/agreement.py)."""
+    from agreement import MEASURED, table
+
+    if MEASURED:
+        terminalreporter.section("import agreement with the samples' truth")
+        for line in table(MEASURED):
+            terminalreporter.write_line(line)

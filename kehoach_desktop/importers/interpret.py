@@ -40,6 +40,7 @@ from kehoach_desktop.importers.task_rows import TableReader
 # The tables a task table is looked for in when none has a recognised header.
 MIN_GUESSED_WIDTH = 2
 MIN_GUESSED_ROWS = 2
+MIN_LAYOUT_TASK_WIDTH = 3
 SAMPLE_ROWS = 12  # rows under the header searched for a column's example cell
 SAMPLE_CHARS = 120
 
@@ -169,10 +170,11 @@ def _task_tables(doc: RawDocument, warnings: list[ImportWarning]) -> tuple[list[
 def _guessed_table(doc: RawDocument) -> tuple[list[tuple[RawTable, int]], TableColumns]:
     """No table names its columns: the largest table that is not the document's
     layout, its columns guessed. Only a document without any table is refused."""
-    candidates = [
-        table for table in doc.tables
-        if not table.layout and len(table.rows) >= MIN_GUESSED_ROWS and _width(table) >= MIN_GUESSED_WIDTH
-    ]  # fmt: skip
+    sized = [table for table in doc.tables if len(table.rows) >= MIN_GUESSED_ROWS and _width(table) >= MIN_GUESSED_WIDTH]
+    # A small table the reader took for layout may still be the tasks (three
+    # columns, a few rows); the two-column blocks of a letter's head and
+    # signature are not.
+    candidates = [t for t in sized if not t.layout] or [t for t in sized if _width(t) >= MIN_LAYOUT_TASK_WIDTH]
     if not candidates:
         raise ImportFailed(_no_table_message(doc))
     table = max(candidates, key=lambda t: (len(t.rows) * _width(t), -doc.tables.index(t)))
