@@ -16,7 +16,7 @@ from pathlib import Path
 from kehoach_desktop.cli.common import UsageError, add_db_option, db_path
 from kehoach_desktop.domain.areas import area
 from kehoach_desktop.domain.drafts import COLUMN_MEANINGS, PlanDraft, SectionDraft
-from kehoach_desktop.domain.text import fold, tidy_line
+from kehoach_desktop.domain.text import fold, numbered, tidy_line
 from kehoach_desktop.importers.base import ImportFailed
 from kehoach_desktop.importers.text_reader import decode
 from kehoach_desktop.services import Services
@@ -149,7 +149,7 @@ def _print_sections(sections: list[SectionDraft], indent: str) -> None:
 def _print_section(section: SectionDraft, indent: str) -> None:
     count = _count(section)
     title = tidy_line(section.title)
-    label = f"{section.ordinal}. {title}" if section.ordinal else title or "(mục không tên)"
+    label = numbered(section.ordinal, title) if section.ordinal else title or "(mục không tên)"
     print(f"{indent}{label} — {area(section.area_code).name} — {count} nhiệm vụ")
 
 

@@ -9,6 +9,7 @@ from kehoach_desktop.domain.areas import area
 from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
 from kehoach_desktop.domain.models import Plan, ProgressUpdate, Role, Section, Task
 from kehoach_desktop.domain.periods import PeriodError, parse_period
+from kehoach_desktop.domain.text import numbered
 
 _TIMELINESS_COLOURS = {
     Timeliness.OVERDUE: "#b71c1c",
@@ -52,7 +53,7 @@ def task_html(task: Task, section: Section, plan: Plan, history: list[ProgressUp
     number = f"{escape(task.number)}. " if task.number else ""
     parts = [
         f'<p style="color:#555">{escape(plan.title or plan.doc_number)}<br>'
-        f"{escape(section.ordinal)}. {escape(section.title)} · lĩnh vực {escape(area(section.area_code).name)}</p>",
+        f"{escape(numbered(section.ordinal, section.title))} · lĩnh vực {escape(area(section.area_code).name)}</p>",
         f"<h3>{number}{_text(task.content)}</h3>",
         "<table>",
         _row("Tiến độ (như bản in)", _text(task.schedule_text)),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kehoach_desktop.domain.areas import area
 from kehoach_desktop.domain.drafts import COLUMN_MEANINGS, PlanDraft, SectionDraft, TaskDraft
+from kehoach_desktop.domain.text import numbered
 from kehoach_desktop.gui import background
 from kehoach_desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
@@ -172,7 +173,7 @@ class ImportDialog(QDialog):
     # --- the preview tree ----------------------------------------------------------------------
 
     def _add_section(self, parent: QTreeWidgetItem, section: SectionDraft) -> None:
-        caption = f"{section.ordinal}. {section.title}" if section.ordinal else section.title
+        caption = numbered(section.ordinal, section.title)
         item = QTreeWidgetItem(parent, [section.ordinal, f"{section.title}  [{area(section.area_code).short_name}]"])
         item.setFirstColumnSpanned(False)
         item.setToolTip(1, caption)

@@ -100,7 +100,7 @@ def _convert(soffice: str, source: Path, target: str, work: Path, original: Path
 
 def _run(command: list[str]) -> None:
     """Run LibreOffice with the time limit; on timeout its whole process group is ended."""
-    flags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform == "win32" else 0
+    flags = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)  # Windows only
     process = subprocess.Popen(
         command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=sys.platform != "win32", creationflags=flags,

@@ -8,7 +8,7 @@ import re
 from reportlab.platypus import Flowable
 
 from kehoach_desktop.domain.models import Plan, Role, Task
-from kehoach_desktop.domain.text import tidy_line
+from kehoach_desktop.domain.text import numbered, tidy_line
 from kehoach_desktop.reports import layout
 from kehoach_desktop.reports.fonts import FontFamily
 from kehoach_desktop.reports.model import ReportHeader
@@ -139,7 +139,7 @@ def attached_line(type_name: str, header: ReportHeader) -> str:
 
 
 def section_label(section) -> str:
-    return f"{section.ordinal}. {section.title}" if section.ordinal else section.title
+    return numbered(section.ordinal, section.title)
 
 
 def lead_of(task: Task) -> str:

@@ -62,7 +62,7 @@ from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
 from kehoach_desktop.domain.models import Evidence, ProgressUpdate, Role, Task, Unit, UnitKind
 from kehoach_desktop.domain.periods import Period, PeriodError, parse_period
 from kehoach_desktop.domain.statuses import Status
-from kehoach_desktop.domain.text import fold, tidy
+from kehoach_desktop.domain.text import fold, numbered, tidy
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.domain.units import unit_key
 from kehoach_desktop.exporters import unit_forms, xlsx_export
@@ -373,7 +373,7 @@ class PlanContext:
 
     def section_label(self, section_id: int) -> str:
         section = self.tree.section_by_id[section_id]
-        return f"{section.ordinal}. {section.title}" if section.ordinal else section.title
+        return numbered(section.ordinal, section.title)
 
 
 def _plan_progress(db, plan_id: int) -> dict[int, list[ProgressUpdate]]:

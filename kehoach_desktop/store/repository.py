@@ -137,8 +137,9 @@ def task_row(task: Task) -> dict:
         due_last=_iso(task.deadline.due[-1] if task.deadline.due else None),
         status=task.status.value,
         completed_on=_iso(task.completed_on),
-        extra=json.dumps([list(pair) for pair in task.extras], ensure_ascii=False),
     )
+    if task.extras:  # (only then: the column's default is the empty list)
+        row["extra"] = json.dumps([list(pair) for pair in task.extras], ensure_ascii=False)
     return row
 
 
