@@ -64,6 +64,7 @@ _COMPLETE_DATE = (
     re.compile(r"ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.I),
 )
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b|/(\d{4})\b", re.I)
+_HORIZON_BEFORE = re.compile(r"\b(?:den|toi|tam nhin|sau)\s*$")
 _ACRONYMS = {"ubnd", "hdnd", "cchc", "tthc", "mttq", "tnhh", "ttg", "cp"}
 _NAME_CONNECTORS = {"và", "-", "–", "&"}
 _MULTI_WORD_AGENCIES = (
@@ -414,9 +415,15 @@ class _HeaderScan:
         return ""
 
     def _year(self, plan: Plan) -> int:
-        heading = " ".join(plan.appendix_heading)
+        """The year the plan is for: named in its title or appendix heading, else
+        the year it was issued. A horizon ("đến năm 2035", "tầm nhìn đến năm
+        2030") and the "(Ban hành kèm theo … năm 2025)" line are not it."""
+        heading = " ".join(line for line in plan.appendix_heading if not line.lstrip().startswith("("))
         for text in (plan.title, heading, plan.date_text):
-            years = [int(a or b) for a, b in _YEAR.findall(text)]
+            years = [
+                int(m[1] or m[2]) for m in _YEAR.finditer(text)
+                if not _HORIZON_BEFORE.search(fold_text(text[max(0, m.start() - 20) : m.start()]))
+            ]  # fmt: skip
             if years:
                 return years[-1]
         return 0
