@@ -60,6 +60,7 @@ class ImportDialog(QDialog):
         columns_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         ui.columnsTable.verticalHeader().setVisible(False)
         self.chosen_columns: dict[int, str] = {}  # column index → meaning code the user picked
+        self._remaps = 0  # readings asked for; only the latest one is shown
         if initial_file:
             self.set_file(initial_file)
 
@@ -166,9 +167,23 @@ class ImportDialog(QDialog):
             return
         self.chosen_columns[index] = meaning
         draft, chosen, year = self.draft, dict(self.chosen_columns), self._year()
+        self._remaps += 1
+        serial = self._remaps
         self.ok_button.setEnabled(False)
+
+        def done(new: PlanDraft) -> None:
+            if serial == self._remaps:  # an older reading finishing late is not shown
+                self.show_preview(new)
+
+        def failed(message: str, error: Exception | None) -> None:
+            if serial != self._remaps:
+                return
+            self.chosen_columns.pop(index, None)
+            self.ok_button.setEnabled(self.draft is not None and self.draft.task_count() > 0)
+            show_error(self, message, "Không đọc lại được bảng" if error else "Lỗi không mong đợi")
+
         work = lambda services, progress: services.imports.remap(draft, chosen, year)  # noqa: E731
-        background.run(self, "Đang đọc lại bảng…", work, self.show_preview, self._preview_failed, db_path=self.db_path)
+        background.run(self, "Đang đọc lại bảng…", work, done, failed, db_path=self.db_path)
 
     # --- the preview tree ----------------------------------------------------------------------
 
