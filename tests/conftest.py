@@ -11,8 +11,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "samples"
 DATA = Path(__file__).resolve().parent / "data"
+# ../shared/samples beside the checkout (CI, the main tree), or beside the folder
+# of worktrees (a helper's worktree in wt/NAME); tests/data/samples otherwise.
+SAMPLES = next(
+    (path for path in (REPO.parent / "shared" / "samples", REPO.parent.parent / "shared" / "samples") if path.is_dir()),
+    REPO.parent / "shared" / "samples",
+)
 SAMPLE_STEMS = ("000_36db36a684822c51", "002_faa90e4ac40fa61c", "004_38c702dbea58b40f")
 
 
@@ -23,6 +28,12 @@ def sample_file(stem: str, suffix: str) -> Path:
         if path.exists():
             return path
     raise FileNotFoundError(f"sample {stem}{suffix} is in neither {SAMPLES} nor {DATA / 'samples'}")
+
+
+def other_plans() -> list[Path]:
+    """The plans of ../shared/samples/more*/ (path without suffix), [] where absent."""
+    return sorted(path.with_suffix("") for path in SAMPLES.glob("more*/*.json") if not path.stem.endswith("_deadlines")
+                  and not path.name.startswith("deadlines_"))  # fmt: skip
 
 
 def load_sample_json(stem: str) -> dict:
@@ -46,3 +57,13 @@ def services(db_path):
 
     with Services.open(db_path) as opened:
         yield opened
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The agreement of each sample file measured in this run (tests/agreement.py)."""
+    from agreement import MEASURED, table
+
+    if MEASURED:
+        terminalreporter.section("import agreement with the samples' truth")
+        for line in table(MEASURED):
+            terminalreporter.write_line(line)

@@ -35,7 +35,7 @@ EXPECTED = {
     "rong.xlsx": "tệp rỗng (0 byte)",
     "cat-ngang.docx": "tệp .docx bị hỏng",
     "cat-ngang.xlsx": "tệp .xlsx bị hỏng",
-    "pdf-doi-ten.docx": "đây là tệp PDF",
+    "pdf-doi-ten.docx": "tệp PDF không có bảng kẻ ô nào",
     "anh-doi-ten.xlsx": "đây là một ảnh (PNG)",
     "mat-khau.docx": "được bảo vệ bằng mật khẩu",
     "mat-khau.xlsx": "được bảo vệ bằng mật khẩu",

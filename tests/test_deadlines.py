@@ -82,7 +82,7 @@ FORMS = [
         "dates", [D(2025, 6, 5), D(2025, 11, 15)], None,
     ),
     ("Thường xuyên\nRiêng báo cáo năm gửi Sở Nội vụ trước ngày 25/7/2025", "date", [D(2025, 7, 25)], None),
-    ("Từ 01/10-30/11/2025", "date", [D(2025, 11, 30)], None),
+    ("Từ 01/10-30/11/2025", "period", [D(2025, 11, 30)], None),  # a window of days: due its last day
     ("Chậm nhất 02 ngày làm việc kể từ ngày 04/7/2025", "date", [D(2025, 7, 8)], None),  # Fri + 2 working days
     # citations are not deadlines
     ("Theo Kế hoạch số 10583/KH-UBND ngày 30/10/2022 của UBND tỉnh", "relative", [], None),
@@ -326,3 +326,37 @@ def test_a_start_without_an_end_is_ongoing(text):
 def test_a_range_is_still_a_period():
     deadline = parse("Từ tháng 3 đến tháng 6/2025", 2025)
     assert (deadline.kind, deadline.due) == (DeadlineKind.PERIOD, (date(2025, 6, 30),))
+
+
+# --- the other plans' deadline texts (../shared/samples/more*/, issue 13) ----------------------
+
+
+def _other_sets() -> dict[str, list[tuple[dict, int]]]:
+    """{set: [(entry, plan year)]}: the more*/ plans' files (more/ scored with 2025, a
+    more2/ plan with its own year) and more2/deadlines_YYYY.json (each entry's year)."""
+    from conftest import SAMPLES
+
+    sets: dict[str, list[tuple[dict, int]]] = {"plans": [], "deadline set": []}
+    for path in sorted(SAMPLES.glob("more*/*_deadlines.json")):
+        plan = path.with_name(path.name.replace("_deadlines", ""))
+        year = json.loads(plan.read_text(encoding="utf-8"))["plan"].get("year", 2025)
+        sets["plans"] += [(entry, year) for entry in json.loads(path.read_text(encoding="utf-8"))]
+    for path in sorted(SAMPLES.glob("more2/deadlines_*.json")):
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        sets["deadline set"] += [(entry, entry.get("year") or int(path.stem[-4:])) for entry in entries]
+    return sets
+
+
+@pytest.mark.parametrize("name", ["plans", "deadline set"])
+def test_other_provinces_wordings_are_read_as_an_officer_would(name):
+    cases = _other_sets()[name]
+    if not cases:
+        pytest.skip("../shared/samples/more*/ is not beside this checkout")
+    misses = [
+        (entry["schedule"], entry["kind"], entry["due"])
+        for entry, year in cases
+        if (parse(entry["schedule"], year).kind.value, _iso(parse(entry["schedule"], year).due))
+        != (entry["kind"], entry["due"])
+    ]
+    assert 1 - len(misses) / len(cases) >= 0.95, misses
+    assert len(cases) >= (100 if name == "plans" else 200)

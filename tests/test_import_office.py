@@ -335,7 +335,8 @@ def test_docx_merges_nesting_and_lists(tmp_path):
     table.cell(4, 0).text = "3"
     table.cell(4, 1).merge(table.cell(4, 2)).text = "Việc ba, gộp hai cột"
     table.cell(4, 3).text = "Thanh tra Sở"
-    # Word leaves a vertically merged continuation cell empty; one that is not stays hidden.
+    # Word leaves a vertically merged continuation cell empty; one that is not stays hidden:
+    # the merged cell's own text belongs to every row it spans.
     continuation = table.rows[3]._tr.tc_lst[3]
     assert continuation.tcPr.vMerge is not None
     continuation.add_p().add_r().add_t("không in ra")
@@ -347,7 +348,8 @@ def test_docx_merges_nesting_and_lists(tmp_path):
     assert [row.spans_whole_row for row in rows] == [False, True, False, False, False]
     assert rows[1].cells == ["I. CẢI CÁCH THỂ CHẾ", "", "", "", ""]
     assert rows[2].cells == ["1", "Việc một\n- ý a", "", "Văn phòng Sở", ""]
-    assert rows[3].cells == ["2", "", "", "", "Phòng A | 30/6\nPhòng B"]  # vMerge: "" below
+    assert rows[3].cells == ["2", "", "", "Văn phòng Sở", "Phòng A | 30/6\nPhòng B"]  # vMerge: the text below too
+    assert [row.merged_above for row in rows] == [frozenset(), frozenset(), frozenset(), {3}, frozenset()]
     assert rows[4].cells == ["3", "Việc ba, gộp hai cột", "", "Thanh tra Sở", ""]
     assert raw.tables[1].label == "bảng 1 (bảng lồng 1)"
     assert [row.cells for row in raw.tables[1].rows] == [["Phòng A", "30/6"], ["Phòng B", ""]]
@@ -469,23 +471,30 @@ def test_damaged_part_inside_a_package(suffix, tmp_path):
     assert f"tệp {suffix} bị hỏng" in _refused(broken)
 
 
-def test_pdf_renamed_docx(tmp_path):
+def test_pdf_renamed_docx_is_read_as_a_pdf(tmp_path):
+    assert sniff.detect(sample_file(SAMPLE_STEMS[2], ".pdf")) == "pdf"
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
-    message = _refused(path)
-    assert "PDF" in message and "dán vào" in message and "Word" in message
+    assert sniff.detect(path) == "pdf"
+    from kehoach_desktop.importers.pdf_reader import read
+
+    assert "tệp PDF bị hỏng" in _refused(path, read)
 
 
 @pytest.mark.parametrize(
     "stream,expected",
     [("WordDocument", ".docx"), ("Workbook", ".xlsx"), ("Book", ".xlsx")],
-)
-def test_old_office_formats(stream, expected, tmp_path):
+)  # (expected[1:-1]: the kind sniffed, "doc" / "xls")
+def test_old_office_formats_without_libreoffice(stream, expected, tmp_path, monkeypatch):
+    from kehoach_desktop.importers import office_convert, reader
+
+    monkeypatch.setattr(office_convert, "find_soffice", lambda: None)
     path = tmp_path / "cu.doc"
     path.write_bytes(_ole_file({stream: b"\xec\xa5" + b"\0" * 600}))
     assert sniff.ole_stream_names(path) == {"Root Entry", stream}
-    message = _refused(path)
-    assert "Lưu thành" in message and expected in message
+    assert sniff.detect(path) == expected[1:-1]  # "doc" / "xls"
+    message = _refused(path, reader.read_path)
+    assert "Lưu thành" in message and expected in message and "LibreOffice" in message
 
 
 def test_password_protected_xlsx(tmp_path):

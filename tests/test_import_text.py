@@ -9,7 +9,7 @@ import pytest
 
 from conftest import sample_file
 from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
-from kehoach_desktop.importers import interpret as interpret_module
+from kehoach_desktop.importers import task_rows as task_rows_module
 from kehoach_desktop.importers import sections as sections_module
 from kehoach_desktop.importers.base import ImportFailed, RawDocument, RawRow, RawTable
 from kehoach_desktop.importers.cells import clean_cell, html_to_lines, split_inline_items
@@ -134,7 +134,7 @@ def test_columns_in_another_order_with_target_and_unknown_columns():
     first = section(draft, "I").tasks[0]
     assert (first.number, first.content, first.schedule_text) == ("1", "Rà soát văn bản quy phạm pháp luật", "Quý II/2026")
     assert (first.lead_text, first.coordinate_text, first.target) == ("Văn phòng Sở", "Các phòng chuyên môn", "100")
-    assert first.note == "Cột «Kinh phí (triệu đồng)»: 20"
+    assert first.note == "" and first.extras == {"Kinh phí (triệu đồng)": "20"}
     second = section(draft, "I").tasks[1]
     assert second.note == "Báo cáo quý" and second.target == "95"
     assert any("Kinh phí (triệu đồng)" in w.message for w in draft.warnings)
@@ -276,7 +276,9 @@ def test_extracted_pdf_text_gets_its_items_back_on_lines():
         ("Đơn vị thực hiện", Field.LEAD), ("Đơn vị phối hợp", Field.COORDINATE), ("Nhiệm vụ cụ thể", Field.CONTENT),
         ("Nội dung công việc", Field.CONTENT), ("Ghi chú", Field.NOTE), ("Stt", Field.NUMBER),
         ("Phân công (chủ trì/phối hợp) và cách thức thực hiện", Field.ASSIGNMENT),
-        ("Chỉ tiêu năm 2025 (%)", Field.TARGET), ("Kết quả thực hiện", None), ("Kinh phí", None),
+        ("Chỉ tiêu năm 2025 (%)", Field.TARGET), ("Kết quả thực hiện", Field.OUTPUT), ("Kinh phí", None),
+        ("Tên văn bản", Field.CONTENT), ("Cơ quan soạn thảo", Field.LEAD), ("Đơn vị chịu trách nhiệm phổ biến", Field.LEAD),
+        ("Người đứng đầu chịu trách nhiệm", None), ("Tình hình thực hiện", None),
     ],
 )  # fmt: skip
 def test_header_names_ignore_case_diacritics_and_spacing(header, field):
@@ -297,8 +299,8 @@ def test_a_task_row_is_not_taken_for_a_header():
 
 
 def test_combined_assignment_is_kept_verbatim_and_split_for_units(monkeypatch):
-    monkeypatch.setattr(interpret_module, "split_assignment", lambda text: ("Văn phòng Sở", "Thanh tra Sở") if "chủ trì" in text else ("", ""))
-    monkeypatch.setattr(interpret_module, "unit_names", lambda text: [part for part in text.split("; ") if part])
+    monkeypatch.setattr(task_rows_module, "split_assignment", lambda text: ("Văn phòng Sở", "Thanh tra Sở") if "chủ trì" in text else ("", ""))
+    monkeypatch.setattr(task_rows_module, "unit_names", lambda text: [part for part in text.split("; ") if part])
     text = tsv(
         ["STT", "Nhiệm vụ", "Tiến độ", "Phân công (chủ trì/phối hợp) và cách thức thực hiện"],
         ["I", "CẢI CÁCH THỂ CHẾ", "", ""],
@@ -345,7 +347,7 @@ def test_other_rows_that_need_a_word():
     assert any("dòng 2" in m and "mục không tên" in m for m in messages)
     assert any("dòng 3" in m and "«Tiến độ»" in m for m in messages)
     assert any("dòng 4" in m and "nhiều hơn số cột" in m for m in messages)
-    assert section(draft, "II").tasks[0].note == "Cột «Cột 5»: cột thừa"
+    assert section(draft, "II").tasks[0].extras == {"Cột 5": "cột thừa"}
 
 
 # ---------------------------------------------------------------- the year

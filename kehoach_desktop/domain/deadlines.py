@@ -13,7 +13,9 @@ Precedence, first rule that applies wins:
 
 0. Citations are removed first: a date right after a document number
    ("Kế hoạch số 10583/KH-UBND ngày 30/10/2022") or a document type
-   ("Quyết định ngày ...") dates that document, not the task.
+   ("Quyết định ngày ...") dates that document, not the task. "Quí" reads as
+   "quý"; "năm sau", "(của) năm tiếp theo" as the year after the plan's ("5
+   năm sau", "các năm tiếp theo" are not that year).
 1. Explicit dates → `date` / `dates`: "dd/mm/yyyy", "d-m-yyyy", "d.m.yyyy",
    "ngày 15 tháng 5 năm 2025", and "dd/mm/yy", "dd/mm" or "ngày 15 tháng 5"
    after a word such as "ngày"/"trước" (then the next written year, else the
@@ -22,24 +24,37 @@ Precedence, first rule that applies wins:
    cáo ... trước ngày 25/7/2024" is a date). Dates after "từ"/"sau"/"kể từ"
    are start dates and not due dates; "05 ngày (làm việc) kể từ ngày
    01/7/2025" is that date plus the days (working days skip Sat/Sun only).
-   Exception: a single year-less date with "hằng năm" ("Trước 15/11 hằng
-   năm") is a yearly recurrence.
+   "Trước năm 2030" is 31/12/2029. A window of days ("từ ngày 26/5/2025 đến
+   ngày 31/5/2025", "Từ 01/10-30/11/2025") is a `period` due its last day.
+   "06-10 ngày làm việc" is a processing time (rule 5), and a day "của năm
+   xét tặng" belongs to a year the text does not fix (rule 5; "năm báo cáo"
+   is the plan's year).
+   Exception: year-less dates with a cadence are a recurrence: "Trước 15/11
+   hằng năm" (yearly on 15/11), "định kỳ 6 tháng (trước ngày 30/6), năm
+   (trước ngày 25/12)", "báo cáo 6 tháng … và báo cáo năm …", "báo cáo định
+   kỳ (trước ngày 15 tháng 12)": the rule keeps those days (`Recurrence.days`).
 2. A cadence word → `recurring` ("hằng/hàng/mỗi/định kỳ tuần|tháng|quý|năm",
    "6 tháng/lần", "tháng cuối quý", "tháng cuối kỳ báo cáo"). With several
    cadences the shortest wins ("Định kỳ 6 tháng, hằng năm" is half-yearly).
-   A cadence beats a period: in "Trong năm 2025, định kỳ hằng quý" the year
-   only scopes the quarterly task.
+   A cadence beats the plan's own year: in "Trong năm 2025, định kỳ hằng
+   quý" the year only scopes the quarterly task; another year or a span of
+   years is a deadline ("hoàn thành trong năm 2026. Thực hiện … hàng năm").
 3. Periods → `period`, due at the end of the latest period named ("Quý III
-   và quý IV năm 2024" → 31/12/2024; "12/2025" alone is a month). Ranges ("từ tháng 3 đến tháng 6",
-   "Tháng 10/2025 - tháng 11/2025") and adjoining periods form one span;
-   separate periods ("Tháng 6 và tháng 12 năm 2025") give `dates`, the end of
-   each.
-4. "Thường xuyên", "liên tục", "hằng ngày", or only a start date → `ongoing`.
-   A period of whole years does not beat them ("Thường xuyên trong năm
-   2025" is ongoing: the year just repeats the plan's scope); a shorter
-   period does.
+   và quý IV năm 2024" → 31/12/2024; "12/2025" alone is a month; a year or a
+   span of years alone in the cell: "2026", "2025 - 2035"). Ranges ("từ tháng
+   3 đến tháng 6", "Tháng 10/2025 - tháng 11/2025", "từ tháng 10 đến tháng 4
+   năm sau") and adjoining periods form one span; separate periods ("Tháng 6
+   và tháng 12 năm 2025", or steps on their own lines: "(tháng 4/2025); …
+   (tháng 5/2025)") give `dates`, the end of each. "… sau năm 2028" is when
+   later work starts: no deadline.
+4. "Thường xuyên", "liên tục", "hằng ngày", only a start date, or a period
+   "và các năm tiếp theo" → `ongoing`. The plan's own year does not beat them
+   ("Thường xuyên trong năm 2025" is ongoing: the year just repeats the
+   plan's scope); a shorter period, another year or a span does ("trong giai
+   đoạn 2026 - 2027 và vận hành thường xuyên").
 5. References and events → `relative` ("Theo ...", "Sau khi ...", "Khi ...",
-   "Kể từ ...", "05 ngày ...", "Đột xuất", "Trước Tết"). Their clause (up to
+   "Kể từ ...", "05 ngày ...", "Đột xuất", "Trước Tết", "nhận được ...", "từ
+   tháng 11/2025 đến khi kết thúc …"). Their clause (up to
    the next , ; or line break) is ignored by rules 2-4, so the year in "Theo
    tiến độ Kế hoạch ... năm 2025" is not a period.
 6. Anything else, empty text, or an impossible date ("31/02/2025", left for
@@ -114,6 +129,11 @@ class Recurrence:
     weekday: int | None = None
     month_in_period: str | None = None
     month: int | None = None
+    # Days of the year that fall due besides the rule's own ((month, day), …): the
+    # reports of a longer cadence in the same text ("hằng tháng trước ngày 16;
+    # tổng kết năm trước ngày 20/11") or a cadence's dated reports ("định kỳ 6
+    # tháng (trước ngày 30/6), năm (trước ngày 25/12)").
+    days: tuple[tuple[int, int], ...] = ()
 
     def to_json(self) -> dict:
         data: dict = {"freq": self.freq.value}
@@ -121,6 +141,8 @@ class Recurrence:
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
+        if self.days:
+            data["days"] = [list(pair) for pair in self.days]
         return data
 
     @classmethod
@@ -133,10 +155,18 @@ class Recurrence:
             weekday=data.get("weekday"),
             month_in_period=data.get("month_in_period"),
             month=data.get("month"),
+            days=tuple((int(month), int(day)) for month, day in data.get("days") or ()),
         )
 
     def describe(self) -> str:
         """Vietnamese words for the GUI: "Hằng tháng, ngày 25"."""
+        rule = self._describe_rule()
+        if not self.days:
+            return rule
+        listed = ", ".join(f"{day:02d}/{month:02d}" for month, day in sorted(self.days))
+        return f"{rule}; các ngày {listed} hằng năm" if rule != _FREQUENCY_WORDS[self.freq] else f"{rule}, ngày {listed}"
+
+    def _describe_rule(self) -> str:
         words = _FREQUENCY_WORDS[self.freq]
         if self.weekday is not None:
             return f"{words}, {WEEKDAY_NAMES[self.weekday]}"
@@ -155,8 +185,12 @@ class Recurrence:
         """Every date of `year` this recurrence fixes; () when it fixes no day.
 
         A yearly recurrence naming only a month ("tháng 12 hằng năm") is due on
-        that month's last day.
+        that month's last day. The extra `days` are added.
         """
+        extra = tuple(_clamped(year, month, day) for month, day in self.days)
+        return tuple(sorted(set(self._rule_dates(year)) | set(extra)))
+
+    def _rule_dates(self, year: int) -> tuple[date, ...]:
         if self.weekday is not None:
             day = date(year, 1, 1)
             offset = (self.weekday - day.weekday()) % 7
@@ -291,8 +325,32 @@ _START_BEFORE = re.compile(r"\b(?:tu|sau|bat dau)(?:\s+ngay)?\s*$")
 # "tiếp theo" (following) and "theo dõi" (monitor) are not references.
 _REFERENCE = re.compile(
     r"(?:(?<!tiep )\btheo\b(?!\s+(?:doi|dinh ky))|\bsau\s+khi\b|\bkhi\b|\bke\s+tu\b"
-    r"|\b\d{1,3}\s+ngay\b|\bdot\s+xuat\b|\btet\b)[^,;]*"
+    r"|\b\d{1,3}\s+ngay\b|\bdot\s+xuat\b|\btet\b|\bnhan\s+duoc\b"
+    r"|\bcua\s+nam\s+(?!nay\b|sau\b|tiep\b|ke\b|truoc\b|hoc\b|bao cao\b|\d)[a-z])[^,;]*"
 )
+# "quí" (an old spelling of "quý"), folded.
+_QUI = re.compile(r"\bqui\b")
+# "năm sau", "(của) năm tiếp theo": the year after the plan's (not "các năm tiếp
+# theo", not "5 năm sau").
+_NEXT_YEAR = re.compile(r"(?<!cac )(?<!nhung )\b(?:cua\s+)?nam\s+(?:sau|tiep\s+theo|ke\s+tiep)\b(?!\s+khi)")
+_COUNTED = re.compile(r"(?<!thang )(?<!ngay )(?<!quy )\b\d{1,2}\s+$")  # a number of years just before
+# "X và các năm tiếp theo": right after a year, the work goes on with no end.
+_FOLLOWING_YEARS = re.compile(r"\d{4}\s*(?:,|va)?\s*(?:va\s+)?(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau|ke\s+tiep|tiep)\b")
+# "… đến khi kết thúc Tổng kiểm kê": the end is an event.
+_UNTIL_EVENT = re.compile(r"\b(?:den|toi)\s+khi\b")
+# "mở rộng sau năm 2028": when later work starts, no deadline.
+_AFTER_PERIOD = re.compile(r"\bsau\s+(?=nam\s+\d{4}|thang\s+\d|quy\s)[^,;]*")
+# "Trước năm 2030": by the end of the year before.
+_BEFORE_YEAR = re.compile(r"\btruoc\s+nam\s+(\d{4})(?!\d)")
+# "06-10 ngày làm việc": a number of days, not the date 06/10.
+_DAY_COUNT_AFTER = re.compile(r"\s*ngay\b")
+# A year-less day "của năm xét tặng": the year is an event's.
+_EVENT_YEAR_AFTER = re.compile(r"\s*cua\s+nam\s+(?!nay\b|sau\b|tiep\b|ke\b|truoc\b|hoc\b|bao cao\b|\d)[a-z]")
+# ("năm báo cáo", the reporting year, is the plan's.)
+# Before a date: "từ (ngày) <a day or date> đến (ngày)": the date ends a window.
+_WINDOW_BEFORE = re.compile(r"\btu\s+(?:ngay\s+)?\d[^;]{0,40}?(?:\bden|\btoi|[-–])\s*(?:het\s+)?(?:ngay\s+)?$")
+# A bare "định kỳ" ("báo cáo định kỳ (trước ngày 15 tháng 12)").
+_PERIODIC = re.compile(r"\bdinh ky\b")
 _ONGOING = re.compile(r"\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b")
 
 _EVERY = r"\b(?:hang|moi|dinh ky)\s+"  # hằng/hàng, mỗi, định kỳ
@@ -308,11 +366,14 @@ _CADENCES = (
         # "tháng cuối quý", "tháng cuối kỳ báo cáo" (a quarter, per sample 002), "cuối mỗi quý"
         r"|\bthang\s+(?:dau|cuoi)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?:quy|ky)\b"
         rf"|\bcuoi\s+(?:moi\s+|hang\s+)?quy\b(?!\s+{_QUARTER})")),
-    (Frequency.YEARLY, re.compile(rf"{_EVERY}nam\b(?!\s*\d)|\bnam\s*/\s*lan\b|\blan\s*/\s*nam\b")),
+    (Frequency.YEARLY, re.compile(
+        rf"{_EVERY}nam\b(?!\s*\d)|\bnam\s*/\s*lan\b|\blan\s*/\s*nam\b"
+        r"|\bbao cao\s+(?:tong ket\s+)?nam\b(?!\s*\d)")),  # "báo cáo năm": a yearly report
 )
 # "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần": a cadence counted in months.
 _MONTHS_CADENCE = re.compile(
     r"(?:\bdinh ky|\bmoi|\bhang)\s+(\d{1,2})\s+thang\b|\b(\d{1,2})\s+thang\s*(?:/|mot|1)\s*lan\b"
+    r"|\bbao cao\s+(\d{1,2})\s+thang\b(?!\s+(?:dau|cuoi))"  # "báo cáo 6 tháng": a half-year report
 )
 _BY_MONTHS = {
     1: Frequency.MONTHLY, 3: Frequency.QUARTERLY, 6: Frequency.HALF_YEARLY, 12: Frequency.YEARLY,
@@ -331,7 +392,10 @@ _QUARTER_LIST = re.compile(rf"\bquy\s+{_QUARTER}{_TAIL}(?:{_JOIN}(?:quy\s+)?{_QU
 _MONTH_LIST = re.compile(
     rf"\bthang\s+\d{{1,2}}(?!\d){_TAIL}(?:{_JOIN}(?:thang\s+)?\d{{1,2}}(?!\d){_TAIL})*"
 )
-_YEAR_LIST = re.compile(rf"\b(?:nam|giai doan)\s+\d{{4}}(?!\d)(?:{_JOIN}(?:nam\s+)?\d{{4}}(?!\d))*")
+# "năm 2025", "giai đoạn 2026 - 2030", or a year alone in a cell ("2026", "2025 - 2035").
+_YEAR_LIST = re.compile(
+    rf"(?:\b(?:nam|giai doan)\s+|(?:^|(?<=[;(:]))\s*(?=(?:19|20)\d\d\b))\d{{4}}(?!\d)(?:{_JOIN}(?:nam\s+)?\d{{4}}(?!\d))*"
+)
 _QUARTER_ITEM = re.compile(r"\b(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
 # "12/2025" on its own: a month (document numbers are already removed).
 _BARE_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})\s?/\s?(\d{4})(?![\d/])")
@@ -360,6 +424,7 @@ class _Hit:
     starts: bool = False  # "từ ngày ...": when work begins, not a due date
     plus_days: int = 0
     workdays: bool = False
+    window_end: bool = False  # "từ ngày 26 đến ngày 31/5/2025": the end of a window of days
 
 
 def parse(text: str | None, year: int) -> Deadline:
@@ -370,27 +435,36 @@ def parse(text: str | None, year: int) -> Deadline:
     if not isinstance(year, int) or not 1 <= year <= 9998:
         year = date.today().year  # a broken plan year must not break reading
     folded = " ; ".join(fold(line) for line in raw.splitlines())
+    folded = _spelled_out(folded, year)
     folded = _CITATION.sub(lambda m: " " * len(m[0]), folded)
     hits, folded = _find_dates(folded)
     scoped, referenced = _mask_references(folded)
-    freq = _cadence(scoped)
+    scoped = _AFTER_PERIOD.sub(lambda m: " " * len(m[0]), scoped)  # "mở rộng sau năm 2028": a start
+    freq = _cadence(scoped, dated=bool(hits))
     due = _due_dates(hits, year)
-    yearly = _single_yearless(hits) if freq is Frequency.YEARLY else None
-    if due and not yearly:
-        rule = _recurrence(scoped, freq, None) if freq not in (None, Frequency.YEARLY) else None
-        if rule and rule.dates_in_year(year):
-            # "ngày 25 hằng tháng (riêng tháng 12 trước ngày 15/12)": the dated
-            # exception replaces the rule's date in that month; the rule stays.
-            return Deadline(raw, DeadlineKind.RECURRING, _with_exceptions(rule.dates_in_year(year), due), rule)
-        return Deadline(raw, DeadlineKind.DATE if len(due) == 1 else DeadlineKind.DATES, due)
-    if freq is not None:
-        rule = _recurrence(scoped, freq, yearly)
+    if freq is not None and hits and all(hit.year is None and not hit.starts for hit in hits):
+        # A cadence with days and no year ("định kỳ 6 tháng (trước ngày 30/6), năm
+        # (trước ngày 25/12)"): those days come back each year.
+        rule = _recurrence(scoped, freq, hits)
         return Deadline(raw, DeadlineKind.RECURRING, rule.dates_in_year(year), rule)
+    if due:
+        return _dated(raw, scoped, freq, hits, due, year)
     periods, whole_years = _periods(scoped, year)
+    # A whole year other than the plan's own ("trong năm 2026", "giai đoạn 2026 -
+    # 2027") is a deadline; the plan's year only scopes the work ("Thường xuyên
+    # trong năm 2025", "Trong năm 2025, định kỳ hằng quý").
+    scope_only = whole_years and all(day == date(year, 12, 31) for day in periods)
+    if freq is not None and not (periods and whole_years and not scope_only):
+        rule = _recurrence(scoped, freq, [])
+        return Deadline(raw, DeadlineKind.RECURRING, rule.dates_in_year(year), rule)
+    if _FOLLOWING_YEARS.search(scoped):
+        return Deadline(raw, DeadlineKind.ONGOING)  # "Năm 2026 và các năm tiếp theo": no end
+    if _UNTIL_EVENT.search(folded):
+        return Deadline(raw, DeadlineKind.RELATIVE)  # "Từ tháng 11/2025 đến khi kết thúc …"
     ongoing = bool(_ONGOING.search(scoped)) or any(hit.starts for hit in hits)
     if periods and _OPEN_START.search(scoped) and not _RANGE_END.search(scoped):
         return Deadline(raw, DeadlineKind.ONGOING)  # "Thực hiện từ tháng 5/2025": a start, no end
-    if periods and not (ongoing and whole_years):
+    if periods and not (ongoing and scope_only):
         kind = DeadlineKind.PERIOD if len(periods) == 1 else DeadlineKind.DATES
         return Deadline(raw, kind, periods)
     if ongoing:
@@ -398,20 +472,52 @@ def parse(text: str | None, year: int) -> Deadline:
     return Deadline(raw, DeadlineKind.RELATIVE if referenced else DeadlineKind.UNSPECIFIED)
 
 
+def _dated(raw: str, scoped: str, freq: Frequency | None, hits: list[_Hit], due: tuple[date, ...], year: int) -> Deadline:
+    """Explicit dates: one date, several, a window of days, or a rule's exception."""
+    rule = _recurrence(scoped, freq, []) if freq not in (None, Frequency.YEARLY) else None
+    if rule and rule.dates_in_year(year):
+        # "ngày 25 hằng tháng (riêng tháng 12 trước ngày 15/12)": the dated
+        # exception replaces the rule's date in that month; the rule stays.
+        return Deadline(raw, DeadlineKind.RECURRING, _with_exceptions(rule.dates_in_year(year), due), rule)
+    ends = [hit for hit in hits if not hit.starts]
+    if ends and all(hit.window_end for hit in ends):
+        # "Từ ngày 26/5/2025 đến ngày 31/5/2025": a window of days, due its last day.
+        return Deadline(raw, DeadlineKind.PERIOD if len(due) == 1 else DeadlineKind.DATES, due)
+    return Deadline(raw, DeadlineKind.DATE if len(due) == 1 else DeadlineKind.DATES, due)
+
+
+def _spelled_out(s: str, year: int) -> str:
+    """Words standing for what the rules read: "quí" is "quý"; "năm sau", "(của)
+    năm tiếp theo" is the year after the plan's."""
+    s = _QUI.sub("quy", s)
+
+    def next_year(m: re.Match) -> str:
+        if _COUNTED.search(s, 0, m.start()):
+            return m[0]  # "5 năm sau": five years later, not a year
+        return f"nam {year + 1}".ljust(len(m[0]))
+
+    return _NEXT_YEAR.sub(next_year, s)
+
+
 def _find_dates(s: str) -> tuple[list[_Hit], str]:
     """The dates written in `s`, in text order, and `s` with them blanked out."""
-    hits = [
-        _hit(s, m.span(), m[2], m[3], m[4])
-        for m in _WORDED_DATE.finditer(s)
-        if m[1] or m[4]  # "6 tháng 1 lần" is not a date
-    ]
+    worded = [m for m in _WORDED_DATE.finditer(s) if m[1] or m[4]]  # "6 tháng 1 lần" is not a date
+    # "ngày 15 tháng 8 của năm xét tặng": the year is an event's; neither date nor month is known.
+    event_year = [m for m in worded if m[4] is None and _EVENT_YEAR_AFTER.match(s, m.end())]
+    hits = [_hit(s, m.span(), m[2], m[3], m[4]) for m in worded if m not in event_year]
+    s = _blank(s, [m.span() for m in event_year])
+    # "Trước năm 2030": before the year, by 31/12/2029.
+    hits += [_Hit(m.span(), 31, 12, int(m[1]) - 1) for m in _BEFORE_YEAR.finditer(s)]
     s = _blank(s, [hit.span for hit in hits])
     for m in _NUMERIC_DATE.finditer(s):
         before = s[max(0, m.start() - 40):m.start()]
-        if _PERIOD_WORD_BEFORE.search(before):
-            continue
+        if _PERIOD_WORD_BEFORE.search(before) or _DAY_COUNT_AFTER.match(s, m.end()):
+            continue  # "tháng 10-11/2025", "06-10 ngày làm việc"
         cued = not before.strip() or _YEARLESS_CUE.search(before) or _YEARLY_AFTER.match(s, m.end())
         if m[4] is None and not cued:  # a short or missing year needs a cue
+            continue
+        if m[4] is None and m[5] is None and _EVENT_YEAR_AFTER.match(s, m.end()):
+            s = _blank(s, [m.span()])
             continue
         year = m[4] or (str(2000 + int(m[5])) if m[5] else None)
         hits.append(_hit(s, m.span(), m[1], m[3], year))
@@ -427,6 +533,8 @@ def _hit(s: str, span: tuple[int, int], day: str, month: str, year: str | None) 
         hit.plus_days, hit.workdays = int(offset[1]), bool(offset[2])
     elif _START_BEFORE.search(before):
         hit.starts = True
+    else:
+        hit.window_end = bool(_WINDOW_BEFORE.search(s[max(0, span[0] - 60):span[0]]))
     return hit
 
 
@@ -442,16 +550,10 @@ def _due_dates(hits: list[_Hit], year: int) -> tuple[date, ...]:
 
 
 def _with_exceptions(rule_dates: tuple[date, ...], exceptions: tuple[date, ...]) -> tuple[date, ...]:
+    """The rule's dates with each dated exception in place of the rule's date that month."""
     months = {(d.year, d.month) for d in exceptions}
     kept = [d for d in rule_dates if (d.year, d.month) not in months]
     return tuple(sorted(set(kept) | set(exceptions)))
-
-
-def _single_yearless(hits: list[_Hit]) -> _Hit | None:
-    """The one year-less date of "Trước 15/11 hằng năm", if that is all there is."""
-    if len(hits) == 1 and hits[0].year is None and _safe_date(2000, hits[0].month, hits[0].day):
-        return hits[0]  # 2000 is a leap year, so 29/02 is accepted
-    return None
 
 
 def _mask_references(s: str) -> tuple[str, bool]:
@@ -459,23 +561,34 @@ def _mask_references(s: str) -> tuple[str, bool]:
     return masked, masked != s
 
 
-def _cadence(s: str) -> Frequency | None:
-    """The shortest cadence named in `s`."""
+def _cadence(s: str, dated: bool = False) -> Frequency | None:
+    """The shortest cadence named in `s`. A report named by its period ("báo cáo 6
+    tháng", "báo cáo năm") is one; so is a bare "định kỳ" when days are written
+    (each year)."""
     found = [freq for freq, pattern in _CADENCES if pattern.search(s)]
     for m in _MONTHS_CADENCE.finditer(s):
-        months = int(m[1] or m[2])
+        months = int(m[1] or m[2] or m[3])
         if months in _BY_MONTHS:
             found.append(_BY_MONTHS[months])
+    if not found and dated and _PERIODIC.search(s):
+        found.append(Frequency.YEARLY)
     order = list(Frequency)
     return min(found, key=order.index) if found else None
 
 
-def _recurrence(s: str, freq: Frequency, dated: _Hit | None) -> Recurrence:
+def _recurrence(s: str, freq: Frequency, dated: list[_Hit]) -> Recurrence:
+    """The rule: its own day (or weekday, month), and the written year-less days."""
+    days = tuple(sorted({(hit.month, hit.day) for hit in dated if _safe_date(2000, hit.month, hit.day)}))
+    if freq is Frequency.YEARLY and len(days) == 1:
+        return Recurrence(freq, day=days[0][1], month=days[0][0])  # "Trước 15/11 hằng năm"
+    rule = _rule(s, freq)
+    return Recurrence(rule.freq, rule.day, rule.weekday, rule.month_in_period, rule.month, days) if days else rule
+
+
+def _rule(s: str, freq: Frequency) -> Recurrence:
     if freq is Frequency.WEEKLY:
         return Recurrence(freq, weekday=_weekday(s))
     if freq is Frequency.YEARLY:
-        if dated:
-            return Recurrence(freq, day=dated.day, month=dated.month)
         months = [int(m[1]) for m in _MONTH.finditer(s) if 1 <= int(m[1]) <= 12]
         return Recurrence(freq, month=months[-1] if months else None)
     days = [int(m[1]) for m in _DAY.finditer(s) if 1 <= int(m[1]) <= 31]
@@ -562,19 +675,28 @@ def _spans_ends(s: str, items: list, year: int) -> tuple[date, ...]:
         if begin and finish:
             resolved.append((start, end, begin, _clamped(finish.year, finish.month, 31)))
     resolved.reverse()
-    spans: list[list[date]] = []
+    spans: list[list] = []  # [begin, finish, clause]
+    clause = 0
     for i, (start, _, begin, finish) in enumerate(resolved):
-        if i and _RANGE_GAP.fullmatch(s[resolved[i - 1][1]:start]):
-            spans[-1] = [min(spans[-1][0], begin), max(spans[-1][1], finish)]
+        between = s[resolved[i - 1][1]:start] if i else ""
+        clause += ";" in between  # "(tháng 4/2025); - … (tháng 5/2025)": two steps, two deadlines
+        if i and _RANGE_GAP.fullmatch(between):
+            if spans[-1][0] > finish:  # "từ tháng 10 đến tháng 4 năm 2026": October of the year before
+                spans[-1][:2] = [_year_before(spans[-1][0]), _year_before(spans[-1][1])]
+            spans[-1][:2] = [min(spans[-1][0], begin), max(spans[-1][1], finish)]
         else:
-            spans.append([begin, finish])
-    merged: list[list[date]] = []
-    for begin, finish in sorted(spans):
-        if merged and (begin - merged[-1][1]).days <= 1:  # no overflow at 31/12/9999
+            spans.append([begin, finish, clause])
+    merged: list[list] = []
+    for begin, finish, part in sorted(spans):
+        if merged and (begin - merged[-1][1]).days <= 1 and part == merged[-1][2]:  # no overflow at 31/12/9999
             merged[-1][1] = max(merged[-1][1], finish)
         else:
-            merged.append([begin, finish])
-    return tuple(sorted({finish for _, finish in merged}))
+            merged.append([begin, finish, part])
+    return tuple(sorted({finish for _, finish, _ in merged}))
+
+
+def _year_before(day: date) -> date:
+    return _clamped(day.year - 1, day.month, day.day) if day.year > 1 else day
 
 
 def _blank(s: str, spans) -> str:

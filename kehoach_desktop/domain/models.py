@@ -113,6 +113,8 @@ class Task:
     completed_on: date | None = None
     result: str = ""  # Kết quả thực hiện (latest, consolidated)
     units: list[TaskUnit] = field(default_factory=list)
+    # Columns of the imported table the program has no field for: (header, text), as printed.
+    extras: list[tuple[str, str]] = field(default_factory=list)
 
     def unit_names(self, role: Role) -> list[str]:
         return [link.unit_name for link in self.units if link.role is role]

@@ -37,6 +37,15 @@ def tidy_line(text: str | None) -> str:
     return _SPACES.sub(" ", tidy(text).replace("\n", " ")).strip()
 
 
+def numbered(ordinal: str, title: str) -> str:
+    """A section's printed heading: "I. CẢI CÁCH THỂ CHẾ". An ordinal kept as printed
+    with its own dot or bracket ("A.", "a)") is not given another."""
+    ordinal = (ordinal or "").strip()
+    if not ordinal:
+        return title
+    return f"{ordinal} {title}" if ordinal.endswith((".", ")", ":")) else f"{ordinal}. {title}"
+
+
 def fold(text: str | None) -> str:
     """A key for search and matching: no diacritics, đ→d, lower case, single spaces.
 

@@ -34,13 +34,16 @@ class PlanTree:
     def subsections(self, section: Section) -> list[Section]:
         return self._sections_by_parent.get((section.plan_id, section.id), [])
 
-    def ordered_sections(self, plan_id: int) -> list[Section]:
-        """Sections as printed: each followed by its sub-sections."""
-        out: list[Section] = []
-        for section in self.top_sections(plan_id):
-            out.append(section)
-            out.extend(self.subsections(section))
+    def with_descendants(self, section: Section) -> list[Section]:
+        """The section and its sub-sections at any depth, as printed."""
+        out = [section]
+        for sub in self.subsections(section):
+            out.extend(self.with_descendants(sub))
         return out
+
+    def ordered_sections(self, plan_id: int) -> list[Section]:
+        """Sections as printed: each followed by its sub-sections, at any depth (III, III.1, III.1.1)."""
+        return [found for top in self.top_sections(plan_id) for found in self.with_descendants(top)]
 
     def section_tasks(self, section: Section) -> list[Task]:
         """The section's top-level tasks, in order."""

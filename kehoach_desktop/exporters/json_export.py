@@ -9,7 +9,7 @@ shape (documented in README):
      "sections": [{"ordinal", "title", "parent" (ordinal, only for sub-sections),
                    "area", "area_name",
                    "items": [{"number", "content", "schedule", "lead", "coordinate",
-                              "output", "note", "target", ["assignment_raw"],
+                              "output", "note", "target", ["assignment_raw"], ["extra"],
                               "id", "parent_id", "depth",
                               "deadline": {"kind", "due", "recurrence"},
                               "lead_units", "coordinate_units",
@@ -51,7 +51,7 @@ def plan_header(plan: Plan) -> dict:
 
 
 def task_item(task: Task, depth: int) -> dict:
-    item = {
+    item: dict[str, object] = {
         "number": task.number,
         "content": task.content,
         "schedule": task.schedule_text,
@@ -63,6 +63,8 @@ def task_item(task: Task, depth: int) -> dict:
     }
     if task.assignment_raw:
         item["assignment_raw"] = task.assignment_raw
+    if task.extras:
+        item["extra"] = dict(task.extras)  # the plan's columns without a field: header → text
     item.update(
         id=task.id,
         parent_id=task.parent_id,
@@ -78,7 +80,7 @@ def task_item(task: Task, depth: int) -> dict:
 
 
 def section_entry(tree: PlanTree, section: Section) -> dict:
-    entry = {"ordinal": section.ordinal, "title": section.title}
+    entry: dict[str, object] = {"ordinal": section.ordinal, "title": section.title}
     if section.parent_id is not None:
         entry["parent"] = tree.section_by_id[section.parent_id].ordinal
     entry.update(area=section.area_code, area_name=area(section.area_code).name)

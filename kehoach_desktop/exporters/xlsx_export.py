@@ -349,6 +349,7 @@ class TrackingRow:
     evidence: str = ""
     difficulties: str = ""
     note: str = ""  # Quá hạn / Sắp đến hạn, and where the values come from
+    extras: dict[str, str] = field(default_factory=dict)  # the plan's own columns: header → text
 
 
 @dataclass
@@ -363,8 +364,12 @@ class TrackingTable:
     title_lines: list[str]  # the plan, the period, the date
     sections: list[TrackingSection]
     sheet_title: str = "Theo dõi"
+    # Columns of the imported plan the program has no field for ("Nguồn kinh phí"),
+    # printed after the tracking columns, in the plan's order.
+    extra_columns: list[str] = field(default_factory=list)
 
 
+EXTRA_COLUMN_WIDTH = 24
 TRACKING_COLUMNS = (
     ("TT", 7),
     ("Nội dung nhiệm vụ", 48),
@@ -387,7 +392,8 @@ def write_tracking_table(table: TrackingTable, path: Path | str, *, paper: str |
     ws = wb.active
     ws.title = table.sheet_title[:31]
     writer = CellWriter(ws)
-    columns = len(TRACKING_COLUMNS)
+    headers = list(TRACKING_COLUMNS) + [(title, EXTRA_COLUMN_WIDTH) for title in table.extra_columns]
+    columns = len(headers)
     row = 1
     for index, line in enumerate(table.title_lines):
         font = TITLE_FONT if index == 0 else ITALIC_FONT if index >= 2 else BOLD_FONT
@@ -395,7 +401,7 @@ def write_tracking_table(table: TrackingTable, path: Path | str, *, paper: str |
         row += 1
     row += 1
     header_row = row
-    for column, (title, _) in enumerate(TRACKING_COLUMNS, start=1):
+    for column, (title, _) in enumerate(headers, start=1):
         writer.text(
             header_row, column, title, font=HEADER_FONT, alignment=HEADER_ALIGN, fill=HEADER_FILL, border=BORDER
         )
@@ -408,8 +414,10 @@ def write_tracking_table(table: TrackingTable, path: Path | str, *, paper: str |
         row += 1
         for item in section.rows:
             _tracking_row(writer, row, item)
+            for offset, title in enumerate(table.extra_columns, start=len(TRACKING_COLUMNS) + 1):
+                writer.text(row, offset, item.extras.get(title, ""), font=BODY_FONT, alignment=WRAP_TOP, border=BORDER)
             row += 1
-    set_widths(ws, [width for _, width in TRACKING_COLUMNS])
+    set_widths(ws, [width for _, width in headers])
     fit_row_heights(ws, 1, row - 1)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(row - 1, header_row)}"

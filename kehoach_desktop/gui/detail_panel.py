@@ -9,6 +9,7 @@ from kehoach_desktop.domain.areas import area
 from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
 from kehoach_desktop.domain.models import Plan, ProgressUpdate, Role, Section, Task
 from kehoach_desktop.domain.periods import PeriodError, parse_period
+from kehoach_desktop.domain.text import numbered
 
 _TIMELINESS_COLOURS = {
     Timeliness.OVERDUE: "#b71c1c",
@@ -52,7 +53,7 @@ def task_html(task: Task, section: Section, plan: Plan, history: list[ProgressUp
     number = f"{escape(task.number)}. " if task.number else ""
     parts = [
         f'<p style="color:#555">{escape(plan.title or plan.doc_number)}<br>'
-        f"{escape(section.ordinal)}. {escape(section.title)} · lĩnh vực {escape(area(section.area_code).name)}</p>",
+        f"{escape(numbered(section.ordinal, section.title))} · lĩnh vực {escape(area(section.area_code).name)}</p>",
         f"<h3>{number}{_text(task.content)}</h3>",
         "<table>",
         _row("Tiến độ (như bản in)", _text(task.schedule_text)),
@@ -68,6 +69,7 @@ def task_html(task: Task, section: Section, plan: Plan, history: list[ProgressUp
         _row("Kết quả/sản phẩm", _text(task.output)),
         _row("Chỉ tiêu", _text(task.target)) if task.target else "",
         _row("Ghi chú", _text(task.note)) if task.note else "",
+        *(_row(escape(title), _text(text)) for title, text in task.extras),  # the plan's own columns
         _row("Kết quả thực hiện", _text(task.result)),
         "</table>",
         "<h4>Tiến độ theo kỳ báo cáo</h4>",

@@ -1,5 +1,9 @@
 """Import: choose a file (or drop it, or paste a table) → preview with warnings → confirm.
 
+The preview lists the task table's columns with the meaning the program gave
+each; the user can give any column another meaning (a combo box per column)
+and the preview is read again from what was already read, not from the file.
+The meanings chosen are remembered by the store when the plan is imported.
 Reading the file and saving the plan run off the GUI thread (gui/background.py).
 """
 
@@ -8,15 +12,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QTableWidgetItem,
+    QTreeWidgetItem,
+)
 
 from kehoach_desktop.domain.areas import area
-from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
+from kehoach_desktop.domain.drafts import COLUMN_MEANINGS, PlanDraft, SectionDraft, TaskDraft
+from kehoach_desktop.domain.text import numbered
 from kehoach_desktop.gui import background
 from kehoach_desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
 
-FILE_FILTER = "Kế hoạch (*.docx *.xlsx *.txt *.md);;Tất cả các tệp (*)"
+FILE_FILTER = "Kế hoạch (*.docx *.xlsx *.pdf *.doc *.xls *.txt *.md);;Tất cả các tệp (*)"
+ORIGIN_NOTES = {"remembered": " (theo lần nhập trước)", "chosen": " (đã chọn)"}
 
 
 class ImportDialog(QDialog):
@@ -40,6 +54,13 @@ class ImportDialog(QDialog):
         ui.fileEdit.returnPressed.connect(self.start_preview)
         header = ui.previewTree.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        columns_header = ui.columnsTable.horizontalHeader()
+        columns_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        columns_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        columns_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ui.columnsTable.verticalHeader().setVisible(False)
+        self.chosen_columns: dict[int, str] = {}  # column index → meaning code the user picked
+        self._remaps = 0  # readings asked for; only the latest one is shown
         if initial_file:
             self.set_file(initial_file)
 
@@ -72,6 +93,7 @@ class ImportDialog(QDialog):
 
     def start_preview(self) -> None:
         self.draft = None
+        self.chosen_columns = {}
         self.ok_button.setEnabled(False)
         year = self._year()
         if self.ui.sourceTabs.currentIndex() == 0:
@@ -92,11 +114,13 @@ class ImportDialog(QDialog):
         self.ui.summaryLabel.setText(message if error else "Không đọc được tệp.")
         self.ui.previewTree.clear()
         self.ui.warningList.clear()
+        self.ui.columnsTable.setRowCount(0)
         if error is None:
             show_error(self, message, "Lỗi không mong đợi")
 
     def show_preview(self, draft: PlanDraft) -> None:
         self.draft = draft
+        self._show_columns(draft)
         tree = self.ui.previewTree
         tree.clear()
         for section in draft.sections:
@@ -113,8 +137,58 @@ class ImportDialog(QDialog):
         )
         self.ok_button.setEnabled(draft.task_count() > 0)
 
+    # --- the columns -------------------------------------------------------------------------
+
+    def _show_columns(self, draft: PlanDraft) -> None:
+        table = self.ui.columnsTable
+        table.setRowCount(len(draft.columns))
+        for index, column in enumerate(draft.columns):
+            title = QTableWidgetItem(f"{index + 1}. {column.title}")
+            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(index, 0, title)
+            table.setCellWidget(index, 1, self._meaning_combo(index, column.meaning, column.origin))
+            sample = QTableWidgetItem(column.sample)
+            sample.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            sample.setToolTip(column.sample)
+            table.setItem(index, 2, sample)
+
+    def _meaning_combo(self, index: int, meaning: str, origin: str) -> QComboBox:
+        combo = QComboBox()
+        for code, name in COLUMN_MEANINGS:
+            combo.addItem(name + (ORIGIN_NOTES.get(origin, "") if code == meaning else ""), code)
+        combo.setCurrentIndex(max(0, combo.findData(meaning)))
+        combo.setAccessibleName(f"Nghĩa của cột {index + 1}")
+        combo.currentIndexChanged.connect(lambda _position, column=index, box=combo: self.choose_column(column, box.currentData()))
+        return combo
+
+    def choose_column(self, index: int, meaning: str) -> None:
+        """The user gave column `index` (from 0) another meaning: read the table again."""
+        if self.draft is None or not meaning:
+            return
+        self.chosen_columns[index] = meaning
+        draft, chosen, year = self.draft, dict(self.chosen_columns), self._year()
+        self._remaps += 1
+        serial = self._remaps
+        self.ok_button.setEnabled(False)
+
+        def done(new: PlanDraft) -> None:
+            if serial == self._remaps:  # an older reading finishing late is not shown
+                self.show_preview(new)
+
+        def failed(message: str, error: Exception | None) -> None:
+            if serial != self._remaps:
+                return
+            self.chosen_columns.pop(index, None)
+            self.ok_button.setEnabled(self.draft is not None and self.draft.task_count() > 0)
+            show_error(self, message, "Không đọc lại được bảng" if error else "Lỗi không mong đợi")
+
+        work = lambda services, progress: services.imports.remap(draft, chosen, year)  # noqa: E731
+        background.run(self, "Đang đọc lại bảng…", work, done, failed, db_path=self.db_path)
+
+    # --- the preview tree ----------------------------------------------------------------------
+
     def _add_section(self, parent: QTreeWidgetItem, section: SectionDraft) -> None:
-        caption = f"{section.ordinal}. {section.title}" if section.ordinal else section.title
+        caption = numbered(section.ordinal, section.title)
         item = QTreeWidgetItem(parent, [section.ordinal, f"{section.title}  [{area(section.area_code).short_name}]"])
         item.setFirstColumnSpanned(False)
         item.setToolTip(1, caption)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QHeaderView
 from kehoach_desktop.domain import deadlines
 from kehoach_desktop.domain.models import Plan, Role, Section, Task, TaskUnit
 from kehoach_desktop.domain.statuses import Status
-from kehoach_desktop.domain.text import tidy_line
+from kehoach_desktop.domain.text import numbered, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.domain.units import unit_key
 from kehoach_desktop.gui.forms.ui_task_dialog import Ui_TaskDialog
@@ -56,7 +56,7 @@ class TaskDialog(QDialog):
     def _fill_sections(self, current_id: int) -> None:
         for section in self.tree.ordered_sections(self.plan.id):
             indent = "    " if section.parent_id else ""
-            self.ui.sectionCombo.addItem(f"{indent}{section.ordinal}. {section.title}", section.id)
+            self.ui.sectionCombo.addItem(indent + numbered(section.ordinal, section.title), section.id)
         select_data(self.ui.sectionCombo, current_id)
 
     def _fill_parents(self, current_id: int | None) -> None:

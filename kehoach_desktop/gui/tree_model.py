@@ -147,11 +147,14 @@ class TaskTreeModel(QAbstractItemModel):
                 holder = self._root.add(Node(self._root, plan.title or plan.doc_number, order=len(self._root.children)))
                 holder.ref = ("plan", plan.id)
             for section in tree.top_sections(plan.id):
-                group = self._section_node(holder, section, section.position)
-                self._add_task_subtrees(group, tree.section_tasks(section), tree)
-                for sub in tree.subsections(section):
-                    child = self._section_node(group, sub, len(group.children))
-                    self._add_task_subtrees(child, tree.section_tasks(sub), tree)
+                self._add_section_tree(holder, section, section.position, tree)
+
+    def _add_section_tree(self, holder: Node, section, order: int, tree: PlanTree) -> None:
+        """A section with its tasks, then its sub-sections at any depth (III → III.1 → III.1.1)."""
+        group = self._section_node(holder, section, order)
+        self._add_task_subtrees(group, tree.section_tasks(section), tree)
+        for sub in tree.subsections(section):
+            self._add_section_tree(group, sub, len(group.children), tree)
 
     def _section_node(self, holder: Node, section, order: int) -> Node:
         node = holder.add(Node(holder, section.title, order=order))

@@ -68,7 +68,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d+[.)])[ \t]*", re.MU
 
 def _tokens(text: str) -> list[_Token]:
     """Words and punctuation marks; a line's bullet ("-", "+", "•", "a)") becomes "bullet"."""
-    tokens = []
+    tokens: list[_Token] = []
     append, canon = tokens.append, _canon  # a long cell makes thousands of tokens
     for m in _TOKEN.finditer(_BULLET.sub(lambda b: "\u2022 ".rjust(len(b.group())), text)):
         word = m.group()

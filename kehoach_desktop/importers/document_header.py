@@ -64,6 +64,7 @@ _COMPLETE_DATE = (
     re.compile(r"ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.I),
 )
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b|/(\d{4})\b", re.I)
+_HORIZON_BEFORE = re.compile(r"\b(?:den|toi|tam nhin|sau)\s*$")
 _ACRONYMS = {"ubnd", "hdnd", "cchc", "tthc", "mttq", "tnhh", "ttg", "cp"}
 _NAME_CONNECTORS = {"và", "-", "–", "&"}
 _MULTI_WORD_AGENCIES = (
@@ -219,7 +220,9 @@ class _HeaderScan:
         index = first + 1
         while index < self.count:
             line = self.lines[index]
-            continues = line and (line[0].islower() or title[-1].endswith((",", " và", " của")))
+            # A title printed in capitals over several lines (a PDF's lines) goes on in capitals.
+            in_capitals = _is_upper(line) and _is_upper(title[-1]) and not title[-1].endswith((".", ":"))
+            continues = line and (line[0].islower() or title[-1].endswith((",", " và", " của")) or in_capitals)
             if not continues or _is_legal_basis(line):
                 break
             title.append(line)
@@ -255,11 +258,13 @@ class _HeaderScan:
     def _read_head(self, plan: Plan, end: int) -> None:
         agency: list[str] = []
         document_marks = 0
+        previous = ""
         for line in self.lines[:end]:
             if not line:
                 continue
-            if _is_motto(line):
-                document_marks += 1
+            after_motto, previous = _is_motto(previous), line
+            if _is_motto(line) or (after_motto and fold_text(line) == "viet nam"):
+                document_marks += 1  # ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM" on two lines)
                 continue
             number = _NUMBER_LINE.match(line)
             if number and not plan.doc_number:
@@ -410,9 +415,15 @@ class _HeaderScan:
         return ""
 
     def _year(self, plan: Plan) -> int:
-        heading = " ".join(plan.appendix_heading)
+        """The year the plan is for: named in its title or appendix heading, else
+        the year it was issued. A horizon ("đến năm 2035", "tầm nhìn đến năm
+        2030") and the "(Ban hành kèm theo … năm 2025)" line are not it."""
+        heading = " ".join(line for line in plan.appendix_heading if not line.lstrip().startswith("("))
         for text in (plan.title, heading, plan.date_text):
-            years = [int(a or b) for a, b in _YEAR.findall(text)]
+            years = [
+                int(m[1] or m[2]) for m in _YEAR.finditer(text)
+                if not _HORIZON_BEFORE.search(fold_text(text[max(0, m.start() - 20) : m.start()]))
+            ]  # fmt: skip
             if years:
                 return years[-1]
         return 0

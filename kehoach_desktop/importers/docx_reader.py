@@ -10,9 +10,13 @@ Tables: each top-level table is a RawTable "bảng N" (N in document order); a
 table nested in a cell is both flattened into that cell's text (one line per
 nested row, cells joined by " | ") and emitted as its own RawTable
 "bảng N (bảng lồng K)", so a task table put inside a frame table is still found.
-A merged cell's text sits in its first grid cell, "" in the cells it covers
-(horizontal gridSpan and vertical vMerge alike). Rows whose every cell is empty
-are left out; `where` keeps the row's number in the table as Word counts it.
+A cell merged across columns (gridSpan) has its text in its first grid cell,
+"" in the cells it covers; a cell merged down rows (vMerge) has its text in
+every row it spans, marked in RawRow.merged_above. Rows with no text of their
+own are left out; `where` keeps the row's number in the table as Word counts it.
+A table's `heading` is the paragraph right above it, its `layout` flag says it
+is a layout table (below). Word's automatic numbering is printed as Word prints
+it (`_Numbering`), an empty numbered paragraph (a TT cell) as the number alone.
 
 Header data: the paragraphs and the layout tables (borderless, or small: at most
 3 columns and 6 rows) up to the last data table, in reading order, go to
@@ -121,8 +125,11 @@ class _Walker:
                 self._pending_lines.append(self.paragraph_text(block))
                 continue
             number += 1
+            heading = next((line for line in reversed(self._pending_lines) if line.strip()), "")
             table = self.read_table(block, f"bảng {number}")
+            table.heading = heading if self._pending_lines else ""
             if _is_layout(block, table):
+                table.layout = True
                 self._pending_lines.extend(_layout_lines(table))
             else:
                 # Lines up to the last data table are header data; later ones
@@ -146,23 +153,33 @@ class _Walker:
         table = RawTable(rows=rows, label=label)
         self.tables.append(table)  # before its nested tables, which are read below
         nested_count = 0
+        open_merges: dict[int, str] = {}  # grid column → text of the vertical merge started there
         for index, tr in enumerate(_children(tbl, W + "tr"), start=1):
             cells: list[str] = [""] * _int_val(tr, f"{W}trPr/{W}gridBefore")
             tcs = list(_children(tr, W + "tc"))
             spans_all = False
+            merged: set[int] = set()
             for tc in tcs:
                 span = max(1, _int_val(tc, f"{W}tcPr/{W}gridSpan", 1))
-                if _continues_vertical_merge(tc):
-                    text = ""
+                column = len(cells)
+                merge = _vertical_merge(tc)
+                if merge == "continue":
+                    text = open_merges.get(column, "")
+                    merged.add(column)
                 else:
                     text, nested_count = self.cell_text(tc, label, nested_count)
+                    if merge == "restart":
+                        open_merges[column] = text
+                    else:
+                        open_merges.pop(column, None)
                 if len(tcs) == 1 and not cells and span >= max(grid_width, 2):
                     spans_all = True
                 cells.append(text)
                 cells.extend([""] * (span - 1))
             cells.extend([""] * _int_val(tr, f"{W}trPr/{W}gridAfter"))
-            if any(cells):
-                rows.append(RawRow(cells=cells, where=f"{label}, dòng {index}", spans_whole_row=spans_all))
+            if any(text for i, text in enumerate(cells) if i not in merged):
+                rows.append(RawRow(cells=cells, where=f"{label}, dòng {index}", spans_whole_row=spans_all,
+                                   merged_above=frozenset(merged)))  # fmt: skip
         width = max([grid_width] + [len(row.cells) for row in rows])
         for row in rows:
             row.cells.extend([""] * (width - len(row.cells)))
@@ -185,7 +202,13 @@ class _Walker:
         self._inline_text(p, parts)
         label = self.numbering.label(p)
         text = "".join(parts)
-        return f"{label} {text}" if label and text.strip() else text
+        if not label:
+            return text
+        if not text.strip():
+            # A numbered empty paragraph: Word prints the number alone (a TT cell
+            # filled by automatic numbering). "1." is read as the number 1.
+            return label.rstrip(".") if label[:1].isalnum() else ""
+        return f"{label} {text}"
 
     def _inline_text(self, element, out: list[str]) -> None:
         for child in element:
@@ -238,9 +261,12 @@ def _int_val(element, path: str, default: int = 0) -> int:
         return default
 
 
-def _continues_vertical_merge(tc) -> bool:
+def _vertical_merge(tc) -> str:
+    """"restart" (a merged cell starts here), "continue" (the cell above goes on) or ""."""
     merge = tc.find(f"{W}tcPr/{W}vMerge")
-    return merge is not None and merge.get(W + "val", "continue") != "restart"
+    if merge is None:
+        return ""
+    return "restart" if merge.get(W + "val", "continue") == "restart" else "continue"
 
 
 def _is_hidden(run) -> bool:
@@ -331,19 +357,32 @@ def _format_number(value: int, fmt: str) -> str:
     return str(value)
 
 
-class _Numbering:
-    """Word's automatic numbering and bullets, rendered as printed ("1.", "a)", "-").
+@dataclass(frozen=True)
+class _Level:
+    fmt: str = "decimal"  # numFmt: decimal, upperRoman, lowerLetter, bullet …
+    text: str = ""  # lvlText: "%1.", "%1.%2.", "-"
+    start: int = 1
+    restart: int | None = None  # lvlRestart: restart after this level (1-based); 0 never; None any higher
+    legal: bool = False  # isLgl: the higher levels' numbers printed as decimals ("1.1", not "I.1")
 
-    Counters are kept per abstract list (lists that share one continue each other,
-    as in Word); a list instance with a start override restarts where it first
-    appears. Good enough for the TT column and "- " items; exotic features (legal
-    numbering, level pictures) fall back to plain numbers.
+
+class _Numbering:
+    """Word's automatic numbering and bullets, rendered as Word prints them
+    ("1.", "II.", "a)", "1.2.", "-").
+
+    Counters are kept per abstract list: list instances (w:num) that share one
+    continue each other, as in Word; an instance with a start override restarts
+    where it is first used. A level restarts after a higher level is used
+    (or as lvlRestart says); "%1.%2" prints every level's number in its own
+    format (decimals under isLgl). Level definitions overridden in an instance
+    are used for that instance.
     """
 
     def __init__(self, numbering, styles) -> None:
-        self._abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._abstract: dict[str, dict[int, _Level]] = {}
         self._num_to_abstract: dict[str, str] = {}
         self._start_overrides: dict[str, dict[int, int]] = {}
+        self._level_overrides: dict[str, dict[int, _Level]] = {}
         self._style_num: dict[str, tuple[str, int]] = {}
         self._counters: dict[str, dict[int, int]] = defaultdict(dict)
         self._started: set[str] = set()
@@ -354,24 +393,19 @@ class _Numbering:
 
     def _load_numbering(self, root) -> None:
         for abstract in root.iter(W + "abstractNum"):
-            levels: dict[int, tuple[str, str, int]] = {}
-            for lvl in abstract.findall(W + "lvl"):
-                level = int(lvl.get(W + "ilvl", "0") or 0)
-                fmt = _child_val(lvl, "numFmt", "decimal")
-                text = _child_val(lvl, "lvlText", "")
-                start = int(_child_val(lvl, "start", "1") or 1)
-                levels[level] = (fmt, text, start)
+            levels = {_int(lvl.get(W + "ilvl")): _level(lvl) for lvl in abstract.findall(W + "lvl")}
             self._abstract[abstract.get(W + "abstractNumId", "")] = levels
         for num in root.iter(W + "num"):
             num_id = num.get(W + "numId", "")
             self._num_to_abstract[num_id] = _child_val(num, "abstractNumId", "")
-            overrides = {}
             for override in num.findall(W + "lvlOverride"):
+                level = _int(override.get(W + "ilvl"))
                 start = override.find(W + "startOverride")
                 if start is not None:
-                    overrides[int(override.get(W + "ilvl", "0") or 0)] = int(start.get(W + "val", "1"))
-            if overrides:
-                self._start_overrides[num_id] = overrides
+                    self._start_overrides.setdefault(num_id, {})[level] = _int(start.get(W + "val"), 1)
+                definition = override.find(W + "lvl")
+                if definition is not None:
+                    self._level_overrides.setdefault(num_id, {})[level] = _level(definition)
 
     def _load_styles(self, root) -> None:
         based_on: dict[str, str] = {}
@@ -383,7 +417,7 @@ class _Numbering:
                 based_on[style_id] = parent.get(W + "val", "")
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:
-                direct[style_id] = (_child_val(num_pr, "numId", "0"), int(_child_val(num_pr, "ilvl", "0") or 0))
+                direct[style_id] = (_child_val(num_pr, "numId", "0"), _int(_child_val(num_pr, "ilvl", "0")))
         for style_id in based_on.keys() | direct.keys():
             current, hops = style_id, 0
             while current and current not in direct and hops < 10:
@@ -392,39 +426,66 @@ class _Numbering:
                 self._style_num[style_id] = direct[current]
 
     def label(self, p) -> str:
+        """The number or bullet Word prints before the paragraph, "" for none."""
         num_id, level = self._num_pr(p)
-        if not num_id or num_id == "0":
+        abstract_id = self._num_to_abstract.get(num_id) if num_id and num_id != "0" else None
+        if abstract_id is None:
             return ""
-        abstract_id = self._num_to_abstract.get(num_id)
-        levels = self._abstract.get(abstract_id or "", {})
+        levels = {**self._abstract.get(abstract_id, {}), **self._level_overrides.get(num_id, {})}
         if level not in levels:
             return ""
-        fmt, text, _start = levels[level]
-        if fmt == "bullet":
-            return _bullet(text)
+        if levels[level].fmt == "bullet":
+            return _bullet(levels[level].text)
+        counters = self._count(num_id, abstract_id, level, levels)
+        out = levels[level].text
+        for lvl in range(level, -1, -1):
+            if f"%{lvl + 1}" in out:
+                shown = levels.get(lvl, _Level())
+                value = counters.get(lvl, shown.start)
+                fmt = "decimal" if levels[level].legal and lvl < level else shown.fmt
+                out = out.replace(f"%{lvl + 1}", _format_number(value, fmt))
+        return out.strip()
+
+    def _count(self, num_id: str, abstract_id: str, level: int, levels: dict[int, _Level]) -> dict[int, int]:
         counters = self._counters[abstract_id]
         if num_id not in self._started:
             self._started.add(num_id)
             for lvl, start in self._start_overrides.get(num_id, {}).items():
                 counters[lvl] = start - 1
-        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        counters[level] = counters.get(level, levels[level].start - 1) + 1
         for deeper in [lvl for lvl in counters if lvl > level]:
-            del counters[deeper]
-        out = text
-        for lvl in range(level, -1, -1):
-            if f"%{lvl + 1}" in out:
-                value = counters.get(lvl, levels.get(lvl, ("decimal", "", 1))[2])
-                out = out.replace(f"%{lvl + 1}", _format_number(value, levels.get(lvl, (fmt,))[0]))
-        return out.strip()
+            restart = levels.get(deeper, _Level()).restart
+            if restart is None or (restart and level <= restart - 1):
+                del counters[deeper]
+        return counters
 
     def _num_pr(self, p) -> tuple[str, int]:
         num_pr = p.find(f"{W}pPr/{W}numPr")
         if num_pr is not None:
-            return _child_val(num_pr, "numId", "0"), int(_child_val(num_pr, "ilvl", "0") or 0)
+            return _child_val(num_pr, "numId", "0"), _int(_child_val(num_pr, "ilvl", "0"))
         style = p.find(f"{W}pPr/{W}pStyle")
         if style is not None:
             return self._style_num.get(style.get(W + "val", ""), ("", 0))
         return "", 0
+
+
+def _level(lvl) -> _Level:
+    restart = lvl.find(W + "lvlRestart")
+    legal = lvl.find(W + "isLgl")
+    return _Level(
+        fmt=_child_val(lvl, "numFmt", "decimal"),
+        text=_child_val(lvl, "lvlText", ""),
+        start=_int(_child_val(lvl, "start", "1"), 1),
+        restart=_int(restart.get(W + "val")) if restart is not None else None,
+        legal=legal is not None and legal.get(W + "val", "true") not in ("false", "0", "off"),
+    )
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return max(0, min(int(value or default), 100_000))
+    except ValueError:
+        return default
 
 
 def _child_val(element, name: str, default: str) -> str:

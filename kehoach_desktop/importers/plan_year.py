@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from kehoach_desktop.domain.drafts import ImportWarning, PlanDraft, TaskDraft
 from kehoach_desktop.importers.base import ImportFailed, RawDocument
@@ -15,7 +16,7 @@ _DATE_LINE = re.compile(r"ngày\b.{0,25}(tháng|/).{0,15}?(20\d\d)(?!\d)", re.IG
 
 
 def find_year(
-    given: int | None, doc: RawDocument, draft: PlanDraft, warnings: list[ImportWarning], titles: list[str] = (),
+    given: int | None, doc: RawDocument, draft: PlanDraft, warnings: list[ImportWarning], titles: Sequence[str] = (),
 ) -> int:  # fmt: skip
     """The year given, else the one the document prints (header fields, the title
     rows above the table, a date line), else the one most of its text names."""

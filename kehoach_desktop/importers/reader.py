@@ -8,16 +8,23 @@ import re
 from pathlib import Path
 
 from kehoach_desktop.domain.drafts import PlanDraft, TaskDraft
-from kehoach_desktop.importers import docx_reader, sniff, text_reader, xlsx_reader
+from kehoach_desktop.importers import docx_reader, office_convert, pdf_reader, sniff, text_reader, xlsx_reader
 from kehoach_desktop.importers.base import ImportFailed, RawDocument
 from kehoach_desktop.importers.cells import fold_text
 
 _NO_SPACE = re.compile(r"\s+")
-_READERS = {"docx": docx_reader.read, "xlsx": xlsx_reader.read, "text": text_reader.read}
+_READERS = {
+    "docx": docx_reader.read,
+    "xlsx": xlsx_reader.read,
+    "text": text_reader.read,
+    "pdf": pdf_reader.read,
+    "doc": lambda path: office_convert.read_converted(path, "doc", docx_reader.read),
+    "xls": lambda path: office_convert.read_converted(path, "xls", xlsx_reader.read),
+}
 
 
 def read_path(path: Path | str) -> RawDocument:
-    """The tables and header of a .docx, .xlsx or text file (ImportFailed otherwise)."""
+    """The tables and header of a .docx, .xlsx, .pdf, .doc, .xls or text file (ImportFailed otherwise)."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"Không tìm thấy tệp «{path}».")

@@ -53,10 +53,14 @@ def is_roman(text: str) -> bool:
     return bool(text) and bool(_ROMAN.fullmatch(text))
 
 
+_NESTED_ORDINAL = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})(?:\.\d{1,2})+")
+
+
 def ordinal_of(number: str) -> str | None:
-    """ "II" / "II." / "B" / "B)" in a number cell → "II" / "B"; else None."""
+    """ "II" / "II." / "B" / "B)" / "III.1.2" in a number cell → "II" / "B" /
+    "III.1.2"; else None."""
     bare = number.strip().rstrip(".):").strip()
-    if is_roman(bare) or re.fullmatch(r"[A-Z]", bare):
+    if is_roman(bare) or re.fullmatch(r"[A-Z]", bare) or _NESTED_ORDINAL.fullmatch(bare):
         return bare
     return None
 
@@ -109,11 +113,12 @@ def continuation_score(previous: list[str], cells: list[str], skip: set[int], af
     score = (1 if after_break else 0) + (1 if len(filled) == 1 else 0)
     for i in filled:
         before = previous[i] if i < len(previous) else ""
-        score += _cell_evidence(before, cells[i])
+        score += cell_evidence(before, cells[i])
     return score
 
 
-def _cell_evidence(before: str, text: str) -> int:
+def cell_evidence(before: str, text: str) -> int:
+    """How much one cell's text reads as the same cell of the row above going on."""
     if not before:
         return -3
     if fold_text(text) == fold_text(before):
@@ -125,7 +130,7 @@ def _cell_evidence(before: str, text: str) -> int:
     if first.islower():
         return 2
     if first.isupper():
-        if _ends_sentence(before):
+        if ends_sentence(before):
             return -2
         return 1 if _last_word(before) in _DANGLING else 0
     return 0
@@ -138,7 +143,7 @@ def _first_letter(text: str) -> str:
     return ""
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip().rstrip(")”\"'»").rstrip()))
 
 

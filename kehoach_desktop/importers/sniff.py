@@ -1,9 +1,9 @@
 """What kind of file the user gave: decided by its bytes, never by its extension.
 
-`detect(path)` answers "docx", "xlsx" or "text", or raises `ImportFailed` with a
+`detect(path)` answers "docx", "xlsx", "pdf", "doc", "xls" or "text", or raises `ImportFailed` with a
 Vietnamese message saying what the file is and how to turn it into something
-the program reads (an old .doc/.xls, a password-protected file, a PDF, an
-image, an OpenDocument file, a damaged or suspicious ZIP ...).
+the program reads (a password-protected file, an image, an OpenDocument file, a
+damaged or suspicious ZIP ...).
 
 `inspect_package(path)` holds the safety checks every Office file passes
 before a library parses it, so the .docx and .xlsx readers call it too:
@@ -120,7 +120,7 @@ def wrong_kind_message(path: Path, found: str, wanted: str) -> ImportFailed:
 
 
 def detect(path: Path) -> str:
-    """"docx", "xlsx" or "text" by the file's content; ImportFailed otherwise."""
+    """"docx", "xlsx", "pdf", "doc", "xls" or "text" by the file's content; ImportFailed otherwise."""
     path = Path(path)
     head = _read_head(path, HEAD_SIZE)
     if not head:
@@ -130,7 +130,9 @@ def detect(path: Path) -> str:
     if head.startswith(EMPTY_ZIP_SIGNATURES):
         raise fail(path, "tệp là một tệp nén ZIP rỗng, không phải tài liệu Word hay Excel.")
     if head.startswith(OLE_SIGNATURE):
-        raise _ole_message(path)
+        return _old_office_kind(path)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     binary_message = _known_binary_message(path, head)
     if binary_message:
         raise binary_message
@@ -210,14 +212,6 @@ _OTHER_BINARIES = (
 
 
 def _known_binary_message(path: Path, head: bytes) -> ImportFailed | None:
-    if b"%PDF-" in head[:1024]:
-        return fail(
-            path,
-            "đây là tệp PDF; chương trình không lấy được bảng từ PDF. Hãy mở tệp PDF bằng Word "
-            "(Word chuyển PDF thành tài liệu, rồi lưu thành .docx) và nhập tệp .docx đó, hoặc "
-            "bôi đen bảng nhiệm vụ trong PDF, chép (Ctrl+C) và dán vào ô văn bản của cửa sổ "
-            "Nhập kế hoạch.",
-        )
     if head.lstrip(b"\xef\xbb\xbf \r\n").startswith(b"{\\rtf"):
         return fail(
             path,
@@ -323,26 +317,41 @@ def _few_control_characters(text: str) -> bool:
 # ---------------------------------------------------------------- OLE (old Office, encrypted OOXML)
 
 
-def _ole_message(path: Path) -> ImportFailed:
+def _old_office_kind(path: Path) -> str:
+    """"doc" or "xls" for a Word 97–2003 / Excel 97–2003 file (read through
+    LibreOffice where it is installed: office_convert.py); ImportFailed for an
+    encrypted package or another OLE file."""
     names = ole_stream_names(path)
+    if not {"EncryptionInfo", "EncryptedPackage"} & names:
+        if "WordDocument" in names:
+            return "doc"
+        if {"Workbook", "Book"} & names:
+            return "xls"
+    raise _ole_message(path, names)
+
+
+def old_office_message(path: Path, kind: str) -> ImportFailed:
+    """A .doc / .xls on a machine without LibreOffice: how to save it as .docx / .xlsx."""
+    if kind == "doc":
+        return fail(
+            path,
+            "đây là tài liệu Word đời cũ (.doc). Máy này không có LibreOffice để tự chuyển tệp, nên "
+            f"hãy mở tệp bằng Word rồi lưu lại: {SAVE_AS_DOCX}, sau đó nhập tệp .docx vừa lưu.",
+        )
+    return fail(
+        path,
+        "đây là bảng tính Excel đời cũ (.xls). Máy này không có LibreOffice để tự chuyển tệp, nên "
+        f"hãy mở tệp bằng Excel rồi lưu lại: {SAVE_AS_XLSX}, sau đó nhập tệp .xlsx vừa lưu.",
+    )
+
+
+def _ole_message(path: Path, names: set[str]) -> ImportFailed:
     if {"EncryptionInfo", "EncryptedPackage"} & names:
         return fail(
             path,
             "tệp được bảo vệ bằng mật khẩu; chương trình không mở được tệp đã mã hóa. "
             "Hãy mở bằng Word/Excel (nhập mật khẩu), bỏ mật khẩu (Tệp → Thông tin → Bảo vệ → "
             "Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại và nhập tệp đó.",
-        )
-    if "WordDocument" in names:
-        return fail(
-            path,
-            "đây là tài liệu Word đời cũ (.doc), chương trình chỉ đọc .docx. Hãy mở tệp bằng "
-            f"Word rồi lưu lại: {SAVE_AS_DOCX}, sau đó nhập tệp .docx vừa lưu.",
-        )
-    if {"Workbook", "Book"} & names:
-        return fail(
-            path,
-            "đây là bảng tính Excel đời cũ (.xls), chương trình chỉ đọc .xlsx. Hãy mở tệp bằng "
-            f"Excel rồi lưu lại: {SAVE_AS_XLSX}, sau đó nhập tệp .xlsx vừa lưu.",
         )
     if "PowerPoint Document" in names:
         return fail(path, "đây là bản trình chiếu PowerPoint, không phải kế hoạch Word hay Excel.")

@@ -25,6 +25,8 @@ from kehoach_desktop.importers.document_header import read_header
 from kehoach_desktop.importers.rows import number_kind, ordinal_of
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
+LAYOUT_MAX_COLUMNS = 3  # a table without a task header this small is the header's layout
+LAYOUT_MAX_ROWS = 6
 MAX_QUOTED_LINES = 100  # lines one quoted Excel cell may take
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -89,13 +91,17 @@ def read_text(text: str, source_name: str) -> RawDocument:
     blocks = _blocks(_logical_lines(text))
     tables = [block for block in blocks if isinstance(block, RawTable)]
     header_lines: list[str] = []  # in the document's order, for the header reader
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if isinstance(block, str):
             header_lines += [_plain(block)] if block.strip() else []
             continue
+        block.merges_known = False
+        block.heading = _line_above(blocks, position)
         columns = find_header([row.cells for row in block.rows])
-        if columns is None:  # a layout table (the header's two columns), not tasks
+        if columns is None:  # a layout table (the header's two columns), or a table to guess
             header_lines += [cell for row in block.rows for cell in row.cells if cell.strip()]
+            width = max(len(row.cells) for row in block.rows)
+            block.layout = width <= LAYOUT_MAX_COLUMNS and len(block.rows) <= LAYOUT_MAX_ROWS
         else:
             start = columns.first_row + columns.row_count
             block.rows[start:] = _rejoin_broken_rows(block.rows[start:], columns.width)
@@ -222,6 +228,20 @@ def _blocks(lines: list[tuple[int, str]]) -> list[str | RawTable]:
     if rows:
         blocks.append(RawTable(rows, _label(count + 1)))
     return blocks
+
+
+def _line_above(blocks: list[str | RawTable], position: int) -> str:
+    """The text line printed right above a table (one blank line may stand between)."""
+    blanks = 0
+    for block in reversed(blocks[:position]):
+        if not isinstance(block, str):
+            return ""
+        if block.strip():
+            return _plain(block)
+        blanks += 1
+        if blanks > 1:
+            return ""
+    return ""
 
 
 def _label(number: int) -> str:

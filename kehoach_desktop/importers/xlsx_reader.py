@@ -10,8 +10,10 @@ without reading the rest. The same pass notes formula cells that have no
 cached value. Only then does openpyxl load the workbook (normal mode,
 data_only=True: the values Excel last calculated).
 
-Rows and cells: a merged range's text is in its top-left cell, "" in the rest;
-a merge across all used columns marks the row spans_whole_row. Empty rows,
+Rows and cells: a merged range's text is in its top-left cell, "" in the cells
+to its right; a range merged down several rows gives its text to the first
+column of every row it spans (RawRow.merged_above says which); a merge across
+all used columns marks the row spans_whole_row. Empty rows,
 and empty columns at either side, are left out. Numbers and dates are rendered
 the way Excel displays them with the cell's number format (an integer 3 → "3",
 3.1 → "3.1", "0.00" → "3.10", "0%" → "85%", dates dd/mm/yyyy), with "." as the
@@ -249,12 +251,36 @@ def _read_sheet(sheet: Worksheet, label: str) -> tuple[RawTable, list[int]]:
         for merged in sheet.merged_cells.ranges
         if merged.min_col <= first_column and merged.max_col >= last_column and last_column > first_column
     }
+    carried = _merged_down(sheet, texts)
     rows: list[RawRow] = []
-    row_numbers = sorted({row for row, _column in texts})
-    for row in row_numbers:
+    row_numbers: list[int] = []
+    for row in sorted({row for row, _column in texts} | {row for row, _column in carried}):
         cells = [texts.get((row, column), "") for column in range(first_column, last_column + 1)]
-        rows.append(RawRow(cells=cells, where=f"{label}, dòng {row}", spans_whole_row=row in whole_rows))
+        merged = {column - first_column for (r, column) in carried if r == row} if carried else set()
+        for index in merged:
+            cells[index] = carried[(row, index + first_column)]
+        if not any(text for i, text in enumerate(cells) if i not in merged):
+            continue  # nothing of its own: only merged cells going on
+        rows.append(RawRow(cells=cells, where=f"{label}, dòng {row}", spans_whole_row=row in whole_rows,
+                           merged_above=frozenset(merged)))  # fmt: skip
+        row_numbers.append(row)
     return RawTable(rows=rows, label=label), row_numbers
+
+
+def _merged_down(sheet: Worksheet, texts: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """{(row, column): text} for the rows under the first row of a merged range that
+    holds text: the merged cell's value belongs to every row it spans (its first
+    column only; the columns it covers to the right stay "")."""
+    carried: dict[tuple[int, int], str] = {}
+    for merged in sheet.merged_cells.ranges:
+        if merged.max_row == merged.min_row:
+            continue
+        text = texts.get((merged.min_row, merged.min_col), "")
+        if not text:
+            continue
+        for row in range(merged.min_row + 1, min(merged.max_row, merged.min_row + MAX_ROWS) + 1):
+            carried[(row, merged.min_col)] = text
+    return carried
 
 
 def _existing_cells(sheet: Worksheet):

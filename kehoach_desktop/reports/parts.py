@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kehoach_desktop.domain.models import Plan, Role, Task
-from kehoach_desktop.domain.text import tidy_line
+from kehoach_desktop.domain.text import numbered, tidy_line
 from kehoach_desktop.reports.document import Para, Style
 from kehoach_desktop.reports.model import ReportHeader
 from kehoach_desktop.reports.texts import (
@@ -101,7 +101,7 @@ def attached_line(type_name: str, header: ReportHeader) -> str:
 
 
 def section_label(section) -> str:
-    return f"{section.ordinal}. {section.title}" if section.ordinal else section.title
+    return numbered(section.ordinal, section.title)
 
 
 def lead_of(task: Task) -> str:

@@ -62,7 +62,7 @@ from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
 from kehoach_desktop.domain.models import Evidence, ProgressUpdate, Role, Task, Unit, UnitKind
 from kehoach_desktop.domain.periods import Period, PeriodError, parse_period
 from kehoach_desktop.domain.statuses import Status
-from kehoach_desktop.domain.text import fold, tidy
+from kehoach_desktop.domain.text import fold, numbered, tidy
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.domain.units import unit_key
 from kehoach_desktop.exporters import unit_forms, xlsx_export
@@ -373,7 +373,7 @@ class PlanContext:
 
     def section_label(self, section_id: int) -> str:
         section = self.tree.section_by_id[section_id]
-        return f"{section.ordinal}. {section.title}" if section.ordinal else section.title
+        return numbered(section.ordinal, section.title)
 
 
 def _plan_progress(db, plan_id: int) -> dict[int, list[ProgressUpdate]]:
@@ -506,10 +506,12 @@ class FormsService:
         today = date.today()
         as_of = min(today, wanted.end) if wanted else today
         sections: list[TrackingSection] = []
+        extra_columns: list[str] = []
         for section in ctx.tree.ordered_sections(plan_id):
             entry = TrackingSection(ctx.section_label(section.id), 1 if section.parent_id else 0)
             for task, depth in ctx.tree.section_walk(section):
                 entry.rows.append(self._tracking_row(ctx, task, depth, wanted, as_of))
+                extra_columns += [title for title, _ in task.extras if title not in extra_columns]
             sections.append(entry)
         lines = [
             "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH",
@@ -517,7 +519,7 @@ class FormsService:
             (f"Kỳ báo cáo: {wanted.label}" if wanted else "Tình hình đến ngày " + today.strftime("%d/%m/%Y"))
             + f" (xuất ngày {today:%d/%m/%Y})",
         ]
-        return TrackingTable(title_lines=lines, sections=sections)
+        return TrackingTable(title_lines=lines, sections=sections, extra_columns=extra_columns)
 
     def export_tracking_table(self, plan_id: int, period: str | Period | None, path: Path | str) -> list[CellNote]:
         """Write the tracking table; returns the texts changed to fit Excel (reported to the user)."""
@@ -551,6 +553,7 @@ class FormsService:
             evidence="\n".join(evidence_line(item) for item in values.evidence),
             difficulties=values.difficulties,
             note="\n".join(notes),
+            extras=dict(task.extras),
         )
 
     # --- unit forms ------------------------------------------------------------------

@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kehoach_desktop.domain.drafts import PlanDraft
+from kehoach_desktop.domain.drafts import MEANING_NAMES, PlanDraft
 from kehoach_desktop.domain.organization import PhraseChoice
-from kehoach_desktop.importers.base import ImportFailed
+from kehoach_desktop.importers.base import ImportFailed, RawDocument
 from kehoach_desktop.importers.cells import tidy_text
-from kehoach_desktop.importers.interpret import interpret
+from kehoach_desktop.importers.columns import Field
+from kehoach_desktop.importers.interpret import ColumnChoices, interpret
 from kehoach_desktop.importers.reader import digest, read_path
 from kehoach_desktop.importers.text_reader import read_text
 from kehoach_desktop.services.errors import ServiceError
 from kehoach_desktop.services.organization import OrganizationService, draft_phrases
 from kehoach_desktop.services.plans import MAX_YEAR, MIN_YEAR, PlanService, PlanSummary
-from kehoach_desktop.store import Store
-from kehoach_desktop.store import journal
+from kehoach_desktop.store import Store, column_choices, journal
 
 PASTED_SOURCE = "văn bản dán vào"
 
@@ -50,10 +50,24 @@ class ImportService:
 
     def preview(
         self, path: Path | str | None = None, text: str | None = None, year: int | None = None,
-        source_name: str | None = None,
+        source_name: str | None = None, columns: dict[int, str] | None = None,
     ) -> PlanDraft:  # fmt: skip
-        """The plan in a file (`path`) or in pasted `text`, read but not saved."""
-        return read_plan(path=path, text=text, year=year, source_name=source_name)
+        """The plan in a file (`path`) or in pasted `text`, read but not saved. The
+        column meanings users chose for these headers before are applied, then
+        `columns` ({column index from 0: meaning code}) for this import."""
+        return read_plan(path=path, text=text, year=year, source_name=source_name,
+                         columns=columns, remembered=self.remembered_columns())  # fmt: skip
+
+    def remap(self, draft: PlanDraft, columns: dict[int, str], year: int | None = None) -> PlanDraft:
+        """The same file read again with the columns meaning what the user chose
+        ({column index from 0: meaning code}); the file is not read again."""
+        if not isinstance(draft.source, RawDocument):
+            raise ImportFileError("Không còn dữ liệu đã đọc của tệp này; hãy đọc lại tệp.")
+        return interpret_document(draft.source, year, columns, self.remembered_columns(), draft.plan.source_name)
+
+    def remembered_columns(self) -> dict[str, str]:
+        """{folded header words: meaning code} chosen in earlier imports."""
+        return column_choices.load(self.store.db)
 
     def duplicates(self, draft: PlanDraft) -> list[PlanSummary]:
         """Plans already in the database with the same content as the draft."""
@@ -85,32 +99,68 @@ class ImportService:
             unit_ids = self.organization.apply_choices(db, self.phrases(draft) if choices is None else choices)
             plan_id = self.plans.create(draft, tidy_text=tidy_text, unit_ids=unit_ids)
             journal.add_plan_entry(db.conn, plan_id, "+plan", None, draft.plan.title or draft.plan.source_name)
+            # The meanings the user chose for this plan's columns, for the next plan.
+            column_choices.save(db, {c.key: c.meaning for c in draft.columns if c.origin == "chosen" and c.key})
             return plan_id
 
 
 def read_plan(
     path: Path | str | None = None, text: str | None = None, year: int | None = None,
-    source_name: str | None = None,
+    source_name: str | None = None, columns: dict[int, str] | None = None,
+    remembered: dict[str, str] | None = None,
 ) -> PlanDraft:  # fmt: skip
-    """A file (`path`) or pasted `text` read into a draft; needs no database."""
-    if (path is None) == (text is None):
-        raise ValueError("read_plan() needs either path or text")
-    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+    """A file (`path`) or pasted `text` read into a draft; needs no database.
+    `columns`: {column index from 0: meaning code} the user chose for this file;
+    `remembered`: {folded header words: meaning code} from earlier imports."""
+    if year is not None:
+        check_year(year)
+    doc = read_document(path=path, text=text, source_name=source_name)
+    return interpret_document(doc, year, columns, remembered, doc.source_name)
+
+
+def check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise ImportFileError(f"Năm của kế hoạch phải từ {MIN_YEAR} đến {MAX_YEAR} (đang là «{year}»).")
+
+
+def read_document(path: Path | str | None = None, text: str | None = None, source_name: str | None = None) -> RawDocument:
+    """What a file (`path`) or pasted `text` holds, before it is understood."""
+    if (path is None) == (text is None):
+        raise ValueError("read_document() needs either path or text")
     name = source_name or (Path(path).name if path is not None else PASTED_SOURCE)
     try:
-        doc = read_path(path) if path is not None else read_text(text, name)
+        doc = read_path(path) if path is not None else read_text(text or "", name)
     except ImportFailed as exc:
         raise ImportFileError(str(exc)) from exc
     except Exception as exc:  # a reader tripping over a malformed file: say which file
         raise ImportFileError(f"Không đọc được «{name}»: tệp bị hỏng hoặc có cấu trúc lạ ({exc}).") from exc
+    doc.source_name = name
+    return doc
+
+
+def interpret_document(
+    doc: RawDocument, year: int | None, columns: dict[int, str] | None, remembered: dict[str, str] | None,
+    name: str,
+) -> PlanDraft:  # fmt: skip
+    choices = ColumnChoices(chosen=_meanings(columns or {}), remembered=_meanings(remembered or {}))
     try:
-        draft = interpret(doc, year)
+        draft = interpret(doc, year, choices)
     except ImportFailed as exc:
         raise ImportFileError(str(exc)) from exc
     draft.plan.source_name = name
     draft.plan.source_digest = digest(draft)
     return draft
+
+
+def _meanings(choices: dict) -> dict:
+    """Meaning codes as Field values; a code the program does not know is refused."""
+    out = {}
+    for key, code in choices.items():
+        if code not in MEANING_NAMES:
+            known = ", ".join(f"{known_code} ({name})" for known_code, name in MEANING_NAMES.items())
+            raise ImportFileError(f"Không có nghĩa cột «{code}». Các nghĩa có thể chọn: {known}.")
+        out[key] = Field(code)
+    return out
 
 
 def _duplicate_message(existing: list[PlanSummary]) -> str:

@@ -188,6 +188,7 @@ class _PlanSaver:
             lead_text=self.tidy(draft.lead_text),
             coordinate_text=self.tidy(draft.coordinate_text),
             assignment_raw=self.tidy(draft.assignment_raw),
+            extras=[(tidy_line(title), self.tidy(text)) for title, text in draft.extras.items() if text],
         )
         task.deadline = self._deadline(task.schedule_text)
         task_id = repo.insert_row(self.db, "task", repo.task_row(task))

@@ -38,7 +38,7 @@ from kehoach_desktop.domain.areas import area, area_order
 from kehoach_desktop.domain.judgement import DUE_SOON_DAYS, Timeliness, judge
 from kehoach_desktop.domain.models import Plan, Role, Section, Task
 from kehoach_desktop.domain.statuses import Status
-from kehoach_desktop.domain.text import fold, tidy_line
+from kehoach_desktop.domain.text import fold, numbered, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.store import Store
 
@@ -237,7 +237,7 @@ class TaskGroup:
 
 
 def section_label(section: Section) -> str:
-    return f"{section.ordinal}. {section.title}" if section.ordinal else section.title
+    return numbered(section.ordinal, section.title)
 
 
 def area_groups(tree: PlanTree, states: dict[int, TaskState]) -> list[TaskGroup]:
@@ -251,7 +251,7 @@ def area_groups(tree: PlanTree, states: dict[int, TaskState]) -> list[TaskGroup]
         groups = []
         plan_id = tree.plans[0].id
         for top in tree.top_sections(plan_id):
-            sections = [top] + tree.subsections(top)
+            sections = tree.with_descendants(top)
             rows = [(section, list(tree.section_walk(section))) for section in sections]
             groups.append(_group(str(top.id), section_label(top), rows, states))
         return groups

@@ -138,6 +138,8 @@ def task_row(task: Task) -> dict:
         status=task.status.value,
         completed_on=_iso(task.completed_on),
     )
+    if task.extras:  # (only then: the column's default is the empty list)
+        row["extra"] = json.dumps([list(pair) for pair in task.extras], ensure_ascii=False)
     return row
 
 
@@ -154,6 +156,7 @@ def task_from_row(row: dict) -> Task:
     )
     for name in TASK_TEXT_FIELDS:
         setattr(task, name, row[name])
+    task.extras = [(str(title), str(text)) for title, text in json.loads(row.get("extra") or "[]")]
     return task
 
 
