@@ -507,29 +507,52 @@ def test_hiding_a_column_from_the_header_menu(window):
 
 
 def test_units_dialog_merges_and_refuses_to_delete_a_unit_in_use(qtbot, window, services):
-    from kehoach_desktop.gui.units_dialog import UnitsDialog
+    from unittest import mock
+
+    from kehoach_desktop.gui.organization_dialog import OrganizationDialog
 
     services.units.create("VP Sở Nông nghiệp")
-    dialog = UnitsDialog(window, services)
+    dialog = OrganizationDialog(window, services)
     qtbot.addWidget(dialog)
+    tab = dialog.units
     office = services.units.find("Văn phòng Sở")
     spare = services.units.find("VP Sở Nông nghiệp")
     shown = {}
-    dialog.select(office)
-    from unittest import mock
-
-    with mock.patch("kehoach_desktop.gui.units_dialog.confirm", return_value=True), \
-            mock.patch("kehoach_desktop.gui.units_dialog.show_error",
+    tab.select(office)
+    with mock.patch("kehoach_desktop.gui.organization_dialog.confirm", return_value=True), \
+            mock.patch("kehoach_desktop.gui.organization_dialog.show_error",
                        lambda parent, message: shown.setdefault("text", message)):  # fmt: skip
-        dialog.delete_unit()
+        tab.delete_unit()
     assert "đang được giao" in shown["text"]
     assert services.units.find("Văn phòng Sở") == office
-    dialog.select(spare)
-    with mock.patch("kehoach_desktop.gui.units_dialog.QInputDialog.getItem", return_value=("Văn phòng Sở", True)), \
-            mock.patch("kehoach_desktop.gui.units_dialog.confirm", return_value=True):  # fmt: skip
-        dialog.merge_unit()
+    tab.select(spare)
+    with mock.patch("kehoach_desktop.gui.organization_dialog.QInputDialog.getItem", return_value=("Văn phòng Sở", True)):
+        tab.merge_unit()
     assert services.units.find("VP Sở Nông nghiệp") == office  # kept as another name
     assert dialog.changed
+
+
+def test_an_organization_edit_is_one_undo_step_with_its_task_links(qtbot, window, services):
+    from unittest import mock
+
+    office = services.units.find("Văn phòng Sở")
+    links = lambda: services.store.conn.execute(  # noqa: E731
+        "SELECT count(*) FROM task_unit WHERE unit_id = ?", [office]).fetchone()[0]  # fmt: skip
+    held = links()
+    assert held > 0
+
+    def edit(dialog):
+        services.organization.make_outside(office)
+        dialog.changed = True
+        return 0
+
+    with mock.patch("kehoach_desktop.gui.organization_dialog.OrganizationDialog.exec", edit):
+        window.open_units()
+    assert links() == 0 and window.undo_stack.undoText() == "Sửa cơ cấu tổ chức, danh mục đơn vị"
+    window.undo_action.trigger()
+    assert links() == held and services.units.find("Văn phòng Sở") == office
+    window.redo_action.trigger()
+    assert links() == 0
 
 
 def test_closing_a_dialog_while_its_background_work_runs_is_safe(qtbot, window):

@@ -96,3 +96,40 @@ def test_the_review_step_shows_each_phrase_and_takes_corrections(organized, qtbo
     listing = {e.name: e for e in organized.organization.listing()}
     assert listing["Phòng Quản lý xây dựng"].kind is EntryKind.UNIT and listing["Phòng Quản lý xây dựng"].tasks == 1
     assert OWN  # the fixture organization is the Sở's own
+
+
+def test_the_import_window_offers_the_organization_and_reviews_the_units(services, db_path, qtbot):
+    from unittest import mock
+
+    from kehoach_desktop.gui.import_dialog import ImportDialog
+    from kehoach_desktop.services import Services
+
+    dialog = ImportDialog(None, db_path, services=services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_file(sample_file(SAMPLE, ".docx"))
+    qtbot.waitUntil(lambda: dialog.draft is not None, timeout=20000)
+    pane = dialog.units_pane
+    assert pane.isVisible() and pane.offer.isVisible() and "Khai báo cơ cấu tổ chức" in pane.offer.text()
+
+    def fill_and_save(list_dialog):
+        assert list_dialog.plan_units  # started from the units the plan names
+        assert "Văn phòng Sở" in list_dialog.plan_units
+        list_dialog.text.setPlainText(UNITS)
+        list_dialog.save()
+        return 1
+
+    with mock.patch("kehoach_desktop.gui.organization_dialog.UnitListDialog.exec", fill_and_save):
+        pane.set_up_organization()
+    assert services.organization.is_set_up() and not pane.offer.isVisible()
+    review = pane.review
+    phrases = [review.table.item(r, 0).text() for r in range(review.table.rowCount())]
+    ubnd = phrases.index("UBND tỉnh")
+    assert review.kind_combos[ubnd].currentData() == Resolution.OUTSIDE.value
+    ignore = review.kind_combos[ubnd]
+    ignore.setCurrentIndex(ignore.findData(Resolution.IGNORE.value))  # the user: not a body to keep either
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.imported_plan_id is not None, timeout=20000)
+    with Services.open(db_path) as fresh:
+        names = {e.name for e in fresh.organization.listing()}
+    assert "UBND tỉnh" not in names and "Các phòng, đơn vị thuộc và trực thuộc Sở" in names

@@ -37,11 +37,13 @@ class _ServiceCommand(QUndoCommand):
         if self._done_by_caller:
             self._done_by_caller = False
         else:
-            self._guarded(self.apply)
+            with self.ctx.services.store.acting_as("redo", self.text()):
+                self._guarded(self.apply)
         self.ctx.after_change(self.focus_task, self.structural)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        with self.ctx.services.store.acting_as("undo", self.text()):
+            self._guarded(self.revert)
         self.ctx.after_change(self.focus_task, self.structural)
 
     def _guarded(self, step) -> None:
@@ -160,3 +162,20 @@ class EditPlanHeader(_ServiceCommand):
 
     def revert(self) -> None:
         self.ctx.services.plans.update_header(self.plan_id, **self.old)
+
+
+class EditOrganization(_ServiceCommand):
+    """A visit to the organization dialog, undone and redone whole: units, aliases,
+    collectives and their members, outside bodies, and the task links they moved."""
+
+    structural = True
+
+    def __init__(self, ctx, before, after):
+        super().__init__(ctx, "Sửa cơ cấu tổ chức, danh mục đơn vị")
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        self.ctx.services.organization.put_back(self.after)
+
+    def revert(self) -> None:
+        self.ctx.services.organization.put_back(self.before)

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QTableWidgetItem,
     QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kehoach_desktop.domain.areas import area
@@ -34,11 +37,17 @@ ORIGIN_NOTES = {"remembered": " (theo lần nhập trước)", "chosen": " (đã
 
 
 class ImportDialog(QDialog):
-    def __init__(self, parent, db_path: Path, initial_file: Path | None = None):
+    def __init__(self, parent, db_path: Path, initial_file: Path | None = None, services=None):
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         self.db_path = db_path
+        # The window's services (GUI thread): what the plan's assignment phrases are
+        # is shown and corrected here, before the plan is saved (the review step).
+        self.services = services
+        self.units_pane = UnitsPane(self, services) if services is not None else None
+        if self.units_pane is not None:
+            self.ui.previewSplitter.addWidget(self.units_pane)
         self.draft: PlanDraft | None = None
         self.imported_plan_id: int | None = None
         ui = self.ui
@@ -136,6 +145,8 @@ class ImportDialog(QDialog):
             f"{len(draft.warnings)} cảnh báo."
         )
         self.ok_button.setEnabled(draft.task_count() > 0)
+        if self.units_pane is not None:
+            self.units_pane.show_draft(draft)
 
     # --- the columns -------------------------------------------------------------------------
 
@@ -216,7 +227,10 @@ class ImportDialog(QDialog):
             return
         draft = self.draft
         self.ok_button.setEnabled(False)
-        work = lambda services, progress: services.imports.import_draft(draft, allow_duplicate=allow_duplicate)  # noqa: E731
+        choices = self.units_pane.choices() if self.units_pane is not None else None
+        work = lambda services, progress: services.imports.import_draft(  # noqa: E731
+            draft, allow_duplicate=allow_duplicate, choices=choices
+        )
         background.run(self, "Đang lưu kế hoạch…", work, self._imported, self._import_failed, db_path=self.db_path)
 
     def _imported(self, plan_id: int) -> None:
@@ -232,3 +246,64 @@ class ImportDialog(QDialog):
                 self.start_import(allow_duplicate=True)
             return
         show_error(self, message, "Không nhập được kế hoạch" if error else "Lỗi không mong đợi")
+
+
+class UnitsPane(QWidget):
+    """The review step inside the import window: every assignment phrase of the plan
+    and what it is understood as; with no organization yet, an offer to set it up."""
+
+    def __init__(self, parent, services):
+        super().__init__(parent)
+        self.services = services
+        self.draft: PlanDraft | None = None
+        self.review = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel("&Đơn vị được giao trong kế hoạch:")
+        self.offer = QLabel()
+        self.offer.setWordWrap(True)
+        self.offer.linkActivated.connect(self.set_up_organization)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.offer)
+        self.hide()
+
+    def show_draft(self, draft: PlanDraft) -> None:
+        from kehoach_desktop.gui.import_review import PhraseReview
+        from kehoach_desktop.services.organization import draft_phrases
+
+        self.draft = draft
+        counts = draft_phrases(draft)
+        if self.review is not None:
+            self.layout_.removeWidget(self.review)
+            self.review.deleteLater()
+            self.review = None
+        set_up = self.services.organization.is_set_up()
+        self.offer.setText(
+            "" if set_up else
+            "Chưa khai báo cơ cấu tổ chức của Sở: chương trình chưa biết Sở có những đơn vị nào, nên nhiệm vụ giao chung "
+            "cho «các phòng, đơn vị» chỉ đến được các đơn vị kế hoạch nêu tên. "
+            "<a href='set-up'>Khai báo cơ cấu tổ chức của Sở…</a>"
+        )  # fmt: skip
+        self.offer.setVisible(not set_up)
+        if counts:
+            self.review = PhraseReview(self.services, self.services.imports.phrases(draft), counts)
+            self.layout_.addWidget(self.review, 1)
+        self.setVisible(bool(counts) or not set_up)
+
+    def set_up_organization(self, _link: str = "") -> None:
+        from kehoach_desktop.gui.organization_dialog import UnitListDialog
+        from kehoach_desktop.services.organization import draft_phrases
+
+        if self.draft is None:
+            return
+        names = [c.phrase for c in self.services.imports.phrases(self.draft) if c.resolution.value in ("unit", "unknown")]
+        dialog = UnitListDialog(self, self.services, plan_units=names or list(draft_phrases(self.draft)),
+                                plan_header=self.draft.plan)  # fmt: skip
+        try:
+            if dialog.exec() and dialog.applied:
+                self.show_draft(self.draft)
+        finally:
+            dialog.deleteLater()
+
+    def choices(self):
+        return self.review.choices() if self.review is not None else None

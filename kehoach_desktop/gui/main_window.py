@@ -705,19 +705,19 @@ class MainWindow(QMainWindow):
             self.reload_plans(select="")
 
     def open_units(self) -> None:
-        from kehoach_desktop.gui.units_dialog import UnitsDialog
+        from kehoach_desktop.gui.organization_dialog import OrganizationDialog
 
-        dialog = UnitsDialog(self, self.services)
+        before = self.services.organization.snapshot()
+        dialog = OrganizationDialog(self, self.services)
         self._run_dialog(dialog)
         if dialog.changed:
-            self.undo_stack.clear()  # commands hold unit ids that a merge may have removed
-            self.reload_unit_filter()
-            self.load_view()
+            after = self.services.organization.snapshot()
+            self.undo_stack.push(commands.EditOrganization(self, before, after))
 
     def open_import(self, initial_file: Path | None = None) -> None:
         from kehoach_desktop.gui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self, self.db_path, initial_file if isinstance(initial_file, Path) else None)
+        dialog = ImportDialog(self, self.db_path, initial_file if isinstance(initial_file, Path) else None, self.services)
         if self._run_dialog(dialog) and dialog.imported_plan_id is not None:
             self.reload_unit_filter()
             self.reload_plans(select=f"plan:{dialog.imported_plan_id}")

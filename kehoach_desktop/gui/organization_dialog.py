@@ -126,7 +126,8 @@ class UnitsTab(QWidget):
         buttons = QHBoxLayout()
         for text, slot in (("&Thêm đơn vị…", self.add_unit), ("&Dán danh sách…", self.paste_list),
                            ("&Gộp vào đơn vị khác…", self.merge_unit), ("Là cơ quan &bên ngoài", self.make_outside),
-                           ("Là &nhóm đơn vị", self.make_collective), ("Lên", lambda: self.move(-1)),
+                           ("Là &nhóm đơn vị", self.make_collective), ("&Xóa", self.delete_unit),
+                           ("Lên", lambda: self.move(-1)),
                            ("Xuống", lambda: self.move(1))):  # fmt: skip
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -244,6 +245,22 @@ class UnitsTab(QWidget):
         if _run(self, lambda: self.services.units.merge(source, target)):
             self.changed.emit()
             self.refresh(target)
+
+    def select(self, unit_id: int) -> None:
+        if unit_id in self.ids:
+            self.table.selectRow(self.ids.index(unit_id))
+
+    def delete_unit(self) -> None:
+        """Only a unit no task names (a slip); one in use is merged or deactivated instead."""
+        unit_id = self.current_id()
+        if unit_id is None:
+            return
+        name = self.table.item(self.ids.index(unit_id), 0).text()
+        if confirm(self, "Xóa đơn vị", f"Xóa «{name}» khỏi danh mục?", yes="Xóa") and _run(
+            self, lambda: self.services.units.delete(unit_id)
+        ):
+            self.changed.emit()
+            self.refresh()
 
     def make_outside(self) -> None:
         unit_id = self.current_id()
