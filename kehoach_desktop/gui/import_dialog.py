@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderVie
 
 from kehoach_desktop.domain.areas import area
 from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
-from kehoach_desktop.gui import background
+from kehoach_desktop.gui import background, screen_fit
 from kehoach_desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
 
@@ -24,6 +24,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.db_path = db_path
         self.draft: PlanDraft | None = None
         self.imported_plan_id: int | None = None

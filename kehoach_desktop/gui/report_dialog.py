@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from kehoach_desktop.domain.judgement import DUE_SOON_DAYS
 from kehoach_desktop.domain.periods import Period, PeriodError
-from kehoach_desktop.gui import background
+from kehoach_desktop.gui import background, screen_fit
 from kehoach_desktop.gui.forms.ui_report_dialog import Ui_ReportDialog
 from kehoach_desktop.gui.period_picker import NO_PERIOD
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit, show_error, to_qdate
@@ -96,6 +96,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ReportDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.services = services
         self.focus = focus
         self.outcome: RenderedReport | None = None

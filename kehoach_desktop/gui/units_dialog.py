@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QTableWidgetIt
 
 from kehoach_desktop.domain.models import Unit, UnitKind
 from kehoach_desktop.domain.text import contains_folded, fold
+from kehoach_desktop.gui import screen_fit
 from kehoach_desktop.gui.forms.ui_units_dialog import Ui_UnitsDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
 from kehoach_desktop.services import ServiceError, Services
@@ -19,6 +20,7 @@ class UnitsDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_UnitsDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.services = services
         self.changed = False
         self._units: list[Unit] = []

@@ -1,0 +1,109 @@
+"""«Bắt đầu»: what an empty database shows instead of a blank tree.
+
+Three first steps, each with its button: nhập kế hoạch, khai báo cơ cấu tổ chức,
+gửi phiếu cho đơn vị. The page replaces the tree and detail panel while there is
+no plan, and goes away by itself once one is imported.
+
+«Khai báo cơ cấu tổ chức» is one action, `window.organization_action`. The
+organization dialog does not exist yet, so `open_organization` opens Danh mục
+đơn vị for now; re-point that one function when the dialog arrives.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+TITLE = "Bắt đầu"
+INTRO = ("Chưa có kế hoạch nào trong tệp dữ liệu này. Ba bước dưới đây đưa kế hoạch vào chương trình và "
+         "chuẩn bị việc theo dõi; có thể làm lại bất cứ lúc nào từ các menu.")  # fmt: skip
+STEPS = (
+    ("import", "Nhập kế hoạch",
+     "Chọn tệp Word (.docx), Excel (.xlsx) của kế hoạch hoặc dán bảng Phụ lục. Chương trình đọc các mục, "
+     "nhiệm vụ, thời hạn và đơn vị chủ trì, phối hợp; xem trước rồi mới ghi.", "&Nhập kế hoạch…"),
+    ("organization", "Khai báo cơ cấu tổ chức",
+     "Kiểm tra danh sách các phòng, đơn vị của Sở: gộp các tên viết khác nhau của cùng một đơn vị, thêm "
+     "đơn vị còn thiếu, để phiếu báo cáo và thống kê đúng từng đơn vị.", "&Khai báo cơ cấu tổ chức…"),
+    ("forms", "Gửi phiếu cho đơn vị",
+     "Khi đã có kế hoạch: tạo cho mỗi đơn vị một phiếu Excel gồm các nhiệm vụ của đơn vị trong kỳ báo cáo, "
+     "gửi đi, rồi nhập lại các phiếu đơn vị gửi về.", "&Gửi phiếu cho đơn vị…"),
+)  # fmt: skip
+HELP_LINK = "<a href='help'>Xem hướng dẫn sử dụng (F1)</a>"
+
+
+def open_organization(window) -> None:
+    """«Khai báo cơ cấu tổ chức». For now: Danh mục đơn vị (the organization dialog is another issue's)."""
+    window.open_units()
+
+
+def organization_action(window) -> QAction:
+    action = QAction("Khai báo &cơ cấu tổ chức…", window)
+    action.setStatusTip("Các phòng, đơn vị của Sở: tên, tên gọi khác, gộp tên trùng")
+    action.triggered.connect(lambda _checked=False: open_organization(window))
+    return action
+
+
+class StartPage(QScrollArea):
+    """The page (scrolls on a small screen). `buttons` maps a step to its button."""
+
+    def __init__(self, actions: dict[str, QAction], open_help, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("startPage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.actions_by_step = actions
+        content = QWidget()
+        content.setObjectName("startPageContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 16, 24, 16)
+        title = QLabel(f"<h2>{TITLE}</h2>")
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        steps = QGridLayout()
+        steps.setColumnStretch(1, 1)
+        steps.setVerticalSpacing(14)
+        self.buttons: dict[str, QPushButton] = {}
+        for row, (step, heading, text, button_text) in enumerate(STEPS):
+            number = QLabel(f"<b style='font-size:16pt; color:#1f5fa8'>{row + 1}</b>")
+            number.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            body = QLabel(f"<b>{heading}</b><br>{text}")
+            body.setWordWrap(True)
+            button = QPushButton(button_text)
+            button.setObjectName(f"start_{step}")
+            button.clicked.connect(lambda _checked=False, s=step: self.actions_by_step[s].trigger())
+            self.buttons[step] = button
+            steps.addWidget(number, row, 0)
+            steps.addWidget(body, row, 1)
+            steps.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(steps)
+        help_label = QLabel(HELP_LINK)
+        help_label.linkActivated.connect(lambda _link: open_help("bat-dau"))
+        layout.addWidget(help_label)
+        layout.addStretch(1)
+        self.setWidget(content)
+
+    def refresh(self, has_plans: bool) -> None:
+        for step, button in self.buttons.items():
+            needs_plan = step == "forms"  # forms are made from a plan's tasks
+            button.setEnabled(self.actions_by_step[step].isEnabled() and (has_plans or not needs_plan))
+
+
+class StartPageSwitch:
+    """Shows the page instead of the tree while the database has no plan."""
+
+    def __init__(self, window, page: StartPage):
+        self.window = window
+        self.page = page
+        window.ui.centralLayout.addWidget(page, 1)
+        window.model.modelReset.connect(self.update)
+        self.update()
+
+    def update(self) -> None:
+        ui = self.window.ui
+        empty = ui.planCombo.count() == 0
+        self.page.setVisible(empty)
+        ui.mainSplitter.setVisible(not empty)
+        self.page.refresh(has_plans=not empty)
