@@ -48,6 +48,10 @@ def install(app: QCoreApplication) -> QTranslator:
     return translator
 
 
+def is_installed() -> bool:
+    return _installed is not None
+
+
 def uninstall(app: QCoreApplication) -> None:
     """Take the translation out again (tests that want Qt's own English)."""
     global _installed

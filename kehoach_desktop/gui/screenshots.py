@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -74,7 +74,7 @@ def _grab(window, target: Path, size: tuple[int, int], logical: QSize, part: str
     elif part != "cua-so":
         shown = _open_part(window, part)
         shown.show()
-    QCoreApplication.processEvents()
+    settle()
     whole = size if shown is window else None
     image = picture(shown, whole)
     if shown is not window:
@@ -83,6 +83,13 @@ def _grab(window, target: Path, size: tuple[int, int], logical: QSize, part: str
         print(f"Lỗi: không ghi được ảnh {target}.", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def settle(rounds: int = 5) -> None:
+    """Let the layouts finish: a wrapped label or row asks for a second pass."""
+    for _ in range(rounds):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QCoreApplication.processEvents()
 
 
 def picture(widget: QWidget, size: tuple[int, int] | None = None) -> QImage:

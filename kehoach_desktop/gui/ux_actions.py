@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextOption
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMenu, QWidget
 
@@ -20,6 +21,7 @@ from kehoach_desktop.gui.view_state import ViewState
 
 SEARCH_MIN_TEXT = "Tìm nhiệm vụ, kết quả, ghi chú…"
 HELP_MENU_TITLE = "Trợ &giúp"
+DOCK_SHARE = 0.34
 
 
 class UxActions:
@@ -43,6 +45,9 @@ class UxActions:
                  "forms": getattr(getattr(window, "forms_actions", None), "send_action", window.import_action)}  # fmt: skip
         self.start_page = StartPage(steps, self.open_help, window.ui.centralWidget)
         self.start_switch = StartPageSwitch(window, self.start_page)
+        panel = getattr(getattr(window, "forms_actions", None), "panel", None)
+        if panel is not None:
+            panel.visibilityChanged.connect(lambda visible: visible and keep_dock_narrow(window, panel))
 
     def open_help(self, anchor: str = "") -> None:
         from kehoach_desktop.gui.help_window import HelpWindow
@@ -67,6 +72,16 @@ def wrap_bars(window) -> None:
     filters.add_widget(ui.searchEdit, stretch=1)
     for widget in (ui.unitFilter, ui.statusFilter, ui.areaFilter, ui.overdueToggle, ui.dueSoonToggle):
         filters.add_widget(widget)
+
+
+def keep_dock_narrow(window, dock, share: float = DOCK_SHARE) -> None:
+    """A side panel takes at most `share` of the window's width, so the tree and
+    the details keep most of a small screen."""
+    if dock.isFloating():
+        return
+    widest = max(dock.minimumSizeHint().width(), int(window.width() * share))
+    if dock.width() > widest:
+        window.resizeDocks([dock], [widest], Qt.Orientation.Horizontal)
 
 
 def _flow_in_place(parent: QBoxLayout, old: QBoxLayout) -> FlowLayout:
