@@ -199,7 +199,7 @@ def _menu_texts(menu: QMenu) -> list[str]:
 def _popup_texts(widget: QWidget) -> list[str]:
     """Send a context-menu event; read the menu that pops up (exec() or popup()), then close it."""
     seen: list[str] = []
-    state = {"left": 100}
+    state = {"left": 40}
 
     def read() -> None:
         popup = QApplication.activePopupWidget()
@@ -224,13 +224,15 @@ def _popup_texts(widget: QWidget) -> list[str]:
 def context_menus(root: QWidget) -> Iterator[tuple[str, str]]:
     """One standard context menu per kind of field in the window (they are all alike)."""
     done: set[tuple] = set()
-    for widget in root.findChildren(QWidget):
+    for widget in [root, *root.findChildren(QWidget)]:
         if not shiboken6.isValid(widget):  # deleted by an earlier menu (its own temporary widgets)
             continue
         if widget.contextMenuPolicy() != Qt.ContextMenuPolicy.DefaultContextMenu:
             continue
         if not isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QScrollBar)):
             continue
+        if isinstance(widget, (QAbstractSpinBox, QScrollBar)) and not widget.isVisible():
+            continue  # a hidden one cannot be clicked (and shows no menu to read)
         kind = (type(widget).__name__, getattr(widget, "isReadOnly", lambda: False)())
         if kind in done:
             continue

@@ -16,7 +16,6 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 EMPTY_RESULT_TEXT = ("Không có nhiệm vụ nào khớp với bộ lọc đang chọn. "
@@ -55,17 +54,8 @@ class ViewState(QObject):
         self.empty_label.setContentsMargins(12, 24, 12, 12)
         self.empty_label.linkActivated.connect(lambda _link: self.clear_filters())
         self.empty_label.hide()
-        ui.taskTree.viewport().installEventFilter(self)
-        self.clear_search_action = QAction("Xóa ô tìm", window)
-        self.clear_search_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.clear_search_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.clear_search_action.triggered.connect(self.clear_search)
-        ui.searchEdit.addAction(self.clear_search_action)
-        self.tree_escape = QAction("Xóa tìm kiếm", window)
-        self.tree_escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.tree_escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.tree_escape.triggered.connect(self.clear_search)
-        ui.taskTree.addAction(self.tree_escape)
+        for watched in (ui.taskTree.viewport(), ui.searchEdit, ui.taskTree):  # resizes; Esc
+            watched.installEventFilter(self)
         window.proxy.modelReset.connect(self._after_reset)
         window.installEventFilter(self)
         self.restore()
@@ -170,11 +160,20 @@ class ViewState(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         kind = event.type()
+        ui = self.window.ui
         if watched is self.window and kind == QEvent.Type.Close:
             self.save()
         elif kind == QEvent.Type.Resize and self.empty_label.isVisible():
             self._place_label()
+        elif kind == QEvent.Type.KeyPress and watched in (ui.searchEdit, ui.taskTree) and _plain_escape(event):
+            if ui.searchEdit.text():  # Esc in the search box, or in the tree while a search is on
+                self.clear_search()
+                return True
         return False
+
+
+def _plain_escape(event) -> bool:
+    return event.key() == Qt.Key.Key_Escape and not event.modifiers()
 
 
 def _int_or_none(value) -> int | None:
