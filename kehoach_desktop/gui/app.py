@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         uninstall_handler = install_error_handler(window)
         if services.store.readonly:
             window.statusBar().addPermanentWidget(QLabel("Chỉ xem: tệp dữ liệu ở nơi không ghi được"))
-        elif not demo and not headless:  # a screenshot is no working session: no backup beside the file
+        elif not demo:
             QTimer.singleShot(0, lambda: daily_backup(window))
         try:
             if headless:
