@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from kehoach_desktop.domain.periods import Period, PeriodKind, default_period
-from kehoach_desktop.services import Services
+from kehoach_desktop.services import ServiceError, Services
 
 
 def plan_year(services: Services, plan_ids: list[int], today: date) -> int:
@@ -20,7 +20,7 @@ def plan_year(services: Services, plan_ids: list[int], today: date) -> int:
     for plan_id in plan_ids:
         try:
             return services.plans.get(plan_id).year
-        except Exception:  # a plan deleted meanwhile: try the next
+        except ServiceError:  # a plan deleted meanwhile: try the next
             continue
     return today.year
 

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QTextOption
+from PySide6.QtGui import QAction, QKeySequence, QTextOption
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMenu, QWidget
 
 from kehoach_desktop.gui.flow_layout import FlowLayout
@@ -31,9 +31,10 @@ class UxActions:
         wrap_bars(window)
         window.ui.detailView.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.view_state = ViewState(window)
-        self.help_action = window._action("&Hướng dẫn sử dụng", lambda: self.open_help(), "F1",
-                                          "Hướng dẫn sử dụng chương trình, từng bước")  # fmt: skip
-        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.help_action = QAction("&Hướng dẫn sử dụng", window)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.setStatusTip("Hướng dẫn sử dụng chương trình, từng bước")
+        self.help_action.triggered.connect(lambda _checked=False: self.open_help())
         window.addAction(self.help_action)  # F1 works wherever the focus is
         help_menu = menu_titled(window, HELP_MENU_TITLE)
         if help_menu is not None:

@@ -79,7 +79,6 @@ class ViewState(QObject):
         search = settings.value(self._key("search"))
         if isinstance(search, str) and search:
             ui.searchEdit.setText(search)
-        self.window._filter_timer.stop()
         self.window.apply_filter()
         self._pending_task = _int_or_none(settings.value(self._key("task")))
         collapsed = settings.value(self._key("collapsed"))
@@ -97,7 +96,17 @@ class ViewState(QObject):
         settings.setValue(self._key("search"), ui.searchEdit.text())
         task_id = self.window.current_task_id()
         settings.setValue(self._key("task"), "" if task_id is None else task_id)
-        settings.setValue(self._key("collapsed"), sorted(_ref_text(ref) for ref in self.window._collapsed_groups()))
+        settings.setValue(self._key("collapsed"), sorted(_ref_text(ref) for ref in self.closed_groups()))
+
+    def closed_groups(self) -> list[tuple]:
+        """The refs of the groups (plan, section, area, unit) the user closed in the tree."""
+        window, tree = self.window, self.window.ui.taskTree
+        closed = []
+        for node in window.model.iter_groups():
+            index = window.proxy.mapFromSource(window.model.group_index(node))
+            if index.isValid() and not tree.isExpanded(index):
+                closed.append(node.ref)
+        return closed
 
     def _after_reset(self) -> None:
         if self._first_load and self.window.model.task_nodes():
@@ -124,7 +133,6 @@ class ViewState(QObject):
 
     def clear_search(self) -> None:
         self.window.ui.searchEdit.clear()
-        self.window._filter_timer.stop()
         self.window.apply_filter()
 
     def clear_filters(self) -> None:
@@ -142,7 +150,6 @@ class ViewState(QObject):
         ui.searchEdit.blockSignals(True)
         ui.searchEdit.clear()
         ui.searchEdit.blockSignals(False)
-        self.window._filter_timer.stop()
         self.window.apply_filter()
         ui.taskTree.setFocus()
 
