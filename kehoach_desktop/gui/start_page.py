@@ -92,18 +92,25 @@ class StartPage(QScrollArea):
 
 
 class StartPageSwitch:
-    """Shows the page instead of the tree while the database has no plan."""
+    """Shows the page instead of the tree while the database has no plan. The page is
+    built the first time it is needed (most starts have plans: no cost for them)."""
 
-    def __init__(self, window, page: StartPage):
+    def __init__(self, window, make_page):
         self.window = window
-        self.page = page
-        window.ui.centralLayout.addWidget(page, 1)
-        window.model.modelReset.connect(self.update)
-        self.update()
+        self.make_page = make_page
+        self.page: StartPage | None = None
+        window.model.modelReset.connect(self.update)  # the window's first load decides (plans or none)
 
     def update(self) -> None:
         ui = self.window.ui
         empty = ui.planCombo.count() == 0
-        self.page.setVisible(empty)
+        if empty and self.page is None:
+            self.page = self.make_page()
+            ui.centralLayout.addWidget(self.page, 1)
         ui.mainSplitter.setVisible(not empty)
-        self.page.refresh(has_plans=not empty)
+        if self.page is not None:
+            self.page.setVisible(empty)
+            self.page.refresh(has_plans=not empty)
+
+    def is_shown(self) -> bool:
+        return self.page is not None and self.page.isVisible()

@@ -44,8 +44,7 @@ class UxActions:
         window.organization_action = organization_action(window)
         steps = {"import": window.import_action, "organization": window.organization_action,
                  "forms": getattr(getattr(window, "forms_actions", None), "send_action", window.import_action)}  # fmt: skip
-        self.start_page = StartPage(steps, self.open_help, window.ui.centralWidget)
-        self.start_switch = StartPageSwitch(window, self.start_page)
+        self.start_switch = StartPageSwitch(window, lambda: StartPage(steps, self.open_help, window.ui.centralWidget))
         panel = getattr(getattr(window, "forms_actions", None), "panel", None)
         if panel is not None:
             panel.visibilityChanged.connect(lambda visible: visible and keep_dock_narrow(window, panel))
@@ -55,9 +54,14 @@ class UxActions:
 
         if self.help_window is None:
             self.help_window = HelpWindow(self.window)
-        if not anchor and self.start_page.isVisible():
+        if not anchor and self.start_switch.is_shown():
             anchor = "bat-dau"
         self.help_window.show_section(anchor)
+
+
+    @property
+    def start_page(self) -> StartPage | None:
+        return self.start_switch.page
 
 
 def wrap_bars(window) -> None:
