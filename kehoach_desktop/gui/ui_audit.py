@@ -50,9 +50,9 @@ from PySide6.QtWidgets import (
 from kehoach_desktop.gui import screen_fit
 
 # English words Qt or a careless string could put on screen. Whole words, any case.
-# Not here: words that are also Vietnamese written without marks ("to", "in", "do",
-# "no", "an", "con", "ban", "thu", "may", "mar"), key names printed on keys (Ctrl, Shift, Alt, Del, Esc,
-# Enter, F1…), units (mm, pt, cm) and names (Excel, Word, PDF, Qt, PAR INDEX, SIPAS).
+# Not here: words that are also Vietnamese written without marks ("to", "in", "do", "no",
+# "an", "con", "ban", "thu", "may", "mar"), key names printed on keys (Ctrl, Shift, Alt,
+# Del, Esc, Enter, F1…), units (mm, pt, cm) and names (Excel, Word, PDF, Qt, PAR INDEX).
 ENGLISH_WORDS = frozenset(
     """
     undo redo cut copy paste delete select all ok cancel close save open yes apply reset help discard
@@ -63,7 +63,7 @@ ENGLISH_WORDS = frozenset(
     copies collate color grayscale duplex output settings location remove rename drive computer shortcut
     sidebar unknown choose value automatic custom current selection range even odd reverse job banner
     advanced press empty error warning information question about tab kind bytes link location true false
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december mon tue wed fri sat sun jan feb apr jun jul aug
     sep oct nov dec am pm what's this recent places hidden
     """.split()
