@@ -46,15 +46,17 @@ class ViewState(QObject):
         self._pending_collapsed: set[str] = set()
         self._first_load = True
         ui = window.ui
-        self.empty_label = QLabel(EMPTY_RESULT_TEXT, ui.taskTree.viewport())
+        self.empty_label = QLabel(EMPTY_RESULT_TEXT)  # above the tree, shown only for an empty result
         self.empty_label.setObjectName("emptyResultLabel")
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setContentsMargins(12, 24, 12, 12)
+        self.empty_label.setContentsMargins(4, 6, 4, 6)
+        self.empty_label.setStyleSheet("#emptyResultLabel { background: #eef3f9; border-radius: 3px; }")
         self.empty_label.linkActivated.connect(lambda _link: self.clear_filters())
         self.empty_label.hide()
-        for watched in (ui.taskTree.viewport(), ui.searchEdit, ui.taskTree):  # resizes; Esc
+        layout = ui.centralLayout
+        layout.insertWidget(layout.indexOf(ui.mainSplitter), self.empty_label)
+        for watched in (ui.searchEdit, ui.taskTree):  # Esc
             watched.installEventFilter(self)
         window.proxy.modelReset.connect(self._after_reset)
         window.installEventFilter(self)
@@ -158,20 +160,12 @@ class ViewState(QObject):
         empty = (window.proxy.task_filter.active and bool(window.model.task_nodes())
                  and not window.proxy.matching_nodes())  # fmt: skip
         self.empty_label.setVisible(empty)
-        if empty:
-            self._place_label()
-
-    def _place_label(self) -> None:
-        viewport = self.window.ui.taskTree.viewport()
-        self.empty_label.setGeometry(0, 0, viewport.width(), max(80, self.empty_label.heightForWidth(viewport.width())))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         kind = event.type()
         ui = self.window.ui
         if watched is self.window and kind == QEvent.Type.Close:
             self.save()
-        elif kind == QEvent.Type.Resize and self.empty_label.isVisible():
-            self._place_label()
         elif kind == QEvent.Type.KeyPress and watched in (ui.searchEdit, ui.taskTree) and _plain_escape(event):
             if ui.searchEdit.text():  # Esc in the search box, or in the tree while a search is on
                 self.clear_search()
