@@ -115,6 +115,8 @@ def checks() -> list[tuple[str, Callable[[Context], str]]]:
         ("Biểu mẫu giao diện", check_forms),
         ("Mô-đun nạp theo tên", check_modules_by_name),
         ("Cửa sổ chính", check_main_window),
+        ("Vừa màn hình nhỏ", check_small_screen),
+        ("Chỉ tiếng Việt", check_vietnamese_only),
     ]
 
 
@@ -587,3 +589,66 @@ def check_main_window(context: Context) -> str:
     if shown != len(context.tasks):
         raise CheckFailed(f"cây nhiệm vụ có {shown} dòng nhiệm vụ, kế hoạch có {len(context.tasks)}")
     return f"mở được, cây nhiệm vụ đủ {shown} nhiệm vụ"
+
+
+# ----------------------------------------------------------------------------- small screens, Vietnamese only
+
+SMALL_SCREEN = (1366, 768, 1.5)  # an office laptop at 150%
+
+
+def _tour_window(context: Context):
+    """A main window on the demo plan with its first task selected (what every dialog needs)."""
+    from kehoach_desktop.gui.main_window import MainWindow
+
+    _application()
+    services = _services(context)
+    year = services.plans.get(context.plan()).year
+    window = MainWindow(services, context.db_path, as_of=date(year, 7, 20))
+    context.windows.append(window)
+    window.show()
+    if not context.tasks or not window.select_task(context.tasks[0].id):
+        raise CheckFailed("không chọn được nhiệm vụ nào trong cửa sổ chính")
+    return window
+
+
+def check_small_screen(context: Context) -> str:
+    """The main window (with and without the F8 panel) and every dialog fit 1366×768 at 150%,
+    their buttons visible."""
+    from PySide6.QtCore import QSize
+
+    from kehoach_desktop.gui import screen_fit, ui_audit
+
+    with screen_fit.simulated_screen(*SMALL_SCREEN) as area:
+        window = _tour_window(context)
+        screen_fit.fit_window(window, QSize(1400, 860))
+        problems = [problem for name, part in ui_audit.main_window_parts(window)
+                    for problem in ui_audit.fit_problems(part, name)]  # fmt: skip
+        count = 0
+        for name, dialog in ui_audit.dialog_tour(window, context.folder):
+            problems += ui_audit.fit_problems(dialog, name)
+            count += 1
+    if problems:
+        raise CheckFailed(f"{len(problems)} chỗ không vừa: " + "; ".join(problems[:6]))
+    width, height, scale = SMALL_SCREEN
+    return (f"cửa sổ chính và {count} hộp thoại vừa {area.width()}×{area.height()} điểm "
+            f"({width}×{height}, {int(scale * 100)}%), nút bấm luôn nhìn thấy")  # fmt: skip
+
+
+def check_vietnamese_only(context: Context) -> str:
+    """No English word in any window, dialog or standard context menu (Qt's own included)."""
+    from kehoach_desktop.gui import qt_translation, ui_audit
+
+    _application()
+    if not qt_translation.is_installed():
+        raise CheckFailed(f"chưa nạp được bản dịch {qt_translation.qm_path()}: nút, menu của Qt sẽ hiện tiếng Anh")
+    window = _tour_window(context)
+    found, count = [], 0
+    for name, part in ui_audit.main_window_parts(window):
+        found += [f"{name} — {line}" for line in ui_audit.english_in(part)]
+        count += 1
+    for name, dialog in ui_audit.dialog_tour(window, context.folder):
+        found += [f"{name} — {line}" for line in ui_audit.english_in(dialog)]
+        count += 1
+    if found:
+        raise CheckFailed(f"{len(found)} chỗ còn tiếng Anh: " + "; ".join(found[:6]))
+    return f"{count} cửa sổ và hộp thoại, cả menu chuột phải: không còn chữ tiếng Anh"

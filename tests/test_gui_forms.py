@@ -466,7 +466,7 @@ def test_panel_period_drives_the_detail_section(qtbot, window, services, plan):
     assert "kỳ báo cáo gần nhất: tháng 07 năm 2025" in text and "Tháng 7: đang rà soát" in text
 
     panel = window.forms_actions.panel
-    assert panel.period() == Period.month(2025, 7)  # first use: the month of the window's date
+    assert panel.period() == Period.month(2025, 6)  # first use: the month just ended before the window's date
     window.forms_actions.panel_action.trigger()
     panel.set_period(Period.month(2025, 6))
     text = window.ui.detailView.toPlainText()

@@ -146,19 +146,19 @@ def test_each_kind_opens_from_the_menu_and_previews_inside_the_program(qtbot, wi
     assert preview.isVisible() and not preview.isModal()
 
 
-def test_results_default_to_the_quarter_of_the_window_date_and_untouched_fields_follow(qtbot, window):
+def test_results_default_to_the_quarter_just_ended_and_untouched_fields_follow(qtbot, window):
     def fill(dialog):
-        assert dialog.ui.periodPicker.code() == "2025-Q4"
-        assert dialog.ui.titleEdit.toPlainText().endswith("quý IV năm 2025")
+        assert dialog.ui.periodPicker.code() == "2025-Q3"  # window date 25/11/2025: quý III has just ended
+        assert dialog.ui.titleEdit.toPlainText().endswith("quý III năm 2025")
         dialog.ui.signerNameEdit.setText("Lê Thị Hoà")  # typed: kept
-        dialog.ui.periodPicker.set_period(parse_period("2025-Q3"))
-        assert dialog.ui.titleEdit.toPlainText().endswith("quý III năm 2025")  # untouched: follows
-        assert "quý III năm 2025 như sau" in dialog.ui.openingEdit.toPlainText()
+        dialog.ui.periodPicker.set_period(parse_period("2025-Q2"))
+        assert dialog.ui.titleEdit.toPlainText().endswith("quý II năm 2025")  # untouched: follows
+        assert "quý II năm 2025 như sau" in dialog.ui.openingEdit.toPlainText()
         assert dialog.ui.signerNameEdit.text() == "Lê Thị Hoà"
 
     seen = open_report(qtbot, window, ReportKind.RESULTS, fill)
     report = window.report_actions.previews[0].report
-    assert seen["error"] == "" and report.request.period.code == "2025-Q3"
+    assert seen["error"] == "" and report.request.period.code == "2025-Q2"
     assert report.data.header.signer_name == "Lê Thị Hoà"
 
 

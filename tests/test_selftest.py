@@ -44,7 +44,8 @@ def test_checks_cover_every_report_kind_and_the_parts_a_bundle_can_miss():
     labels = " | ".join(label for label, _ in selftest.checks())
     for kind in ReportKind:
         assert f"Báo cáo PDF: {kind.label}" in labels
-    parts = ("Phông chữ", "Cơ sở dữ liệu", "Nhập kế hoạch mẫu", "Excel", "Biểu tượng SVG", "Biểu mẫu", "Cửa sổ chính")
+    parts = ("Phông chữ", "Cơ sở dữ liệu", "Nhập kế hoạch mẫu", "Excel", "Biểu tượng SVG", "Biểu mẫu", "Cửa sổ chính",
+             "Vừa màn hình nhỏ", "Chỉ tiếng Việt")
     for part in parts:
         assert part in labels
 
@@ -92,6 +93,31 @@ def test_a_form_without_its_compiled_module_fails_the_forms_check(qapp, monkeypa
     assert "ghost_dialog.ui" in line and "ui_ghost_dialog" in line
     assert "Biểu mẫu giao diện" in output.splitlines()[-1]
     assert sum(line.startswith("LỖI") for line in output.splitlines()) == 1  # nothing else is blamed
+
+
+def test_the_vietnamese_check_fails_without_the_translation_and_names_the_file(qapp, monkeypatch, tmp_path):
+    from kehoach_desktop.gui import qt_translation
+
+    qt_translation.uninstall(qapp)
+    monkeypatch.setattr(qt_translation, "qm_path", lambda: tmp_path / "khong-co.qm")
+    with pytest.raises(selftest.CheckFailed, match="khong-co.qm"):
+        selftest.check_vietnamese_only(selftest.Context(tmp_path))
+
+
+def test_the_small_screen_check_names_the_dialogs_that_do_not_fit(qapp, monkeypatch, tmp_path):
+    from kehoach_desktop.gui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "fit_dialog", lambda dialog, scroll=True: None)  # as before issue 16
+    context = selftest.Context(tmp_path)
+    with selftest._data_dir(tmp_path / "du-lieu"):
+        try:
+            selftest.check_database(context)
+            selftest.check_demo_import(context)
+            with pytest.raises(selftest.CheckFailed) as failed:
+                selftest.check_small_screen(context)
+        finally:
+            selftest._close(context)
+    assert "Sửa nhiệm vụ: cỡ 820×720 lớn hơn chỗ trống" in str(failed.value)
 
 
 def test_run_restores_the_data_folder_setting(qapp, monkeypatch, tmp_path):

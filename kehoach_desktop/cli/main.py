@@ -53,6 +53,10 @@ def add_window_options(parser) -> None:
     parser.add_argument("--screenshot", metavar="OUT.png", help="chụp cửa sổ khi đã hiện đủ dữ liệu rồi thoát")
     parser.add_argument("--size", metavar="RỘNGxCAO", help="kích thước cửa sổ khi chụp (mặc định 1400x900)")
     parser.add_argument(
+        "--part", metavar="PHẦN", help="khi chụp: chỉ chụp một phần (cua-so, tinh-hinh-bao-cao, nhiem-vu, tien-do, "
+        "bao-cao, phieu, nhap)",
+    )  # fmt: skip
+    parser.add_argument(
         "--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD", help="ngày tính quá hạn, sắp đến hạn (mặc định: hôm nay)"
     )
 

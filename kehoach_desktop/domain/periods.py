@@ -148,3 +148,35 @@ def parse_period(text: str) -> Period:
     except ValueError:
         pass
     raise PeriodError(f"Không hiểu kỳ báo cáo «{code}». {HELP}")
+
+
+def periods_of_year(year: int, kind: PeriodKind) -> list[Period]:
+    """Every period of `kind` in `year`, in order (one for the year and 9 months)."""
+    if kind is PeriodKind.MONTH:
+        return [Period.month(year, month) for month in range(1, 13)]
+    if kind is PeriodKind.QUARTER:
+        return [Period.quarter(year, quarter) for quarter in range(1, 5)]
+    if kind is PeriodKind.HALF:
+        return [Period.half(year, 1), Period.half(year, 2)]
+    if kind is PeriodKind.NINE_MONTHS:
+        return [Period.nine_months(year)]
+    if kind is PeriodKind.YEAR:
+        return [Period.whole_year(year)]
+    raise ValueError(f"no periods of kind {kind} in a year")
+
+
+def default_period(plan_year: int, today: date, kind: PeriodKind = PeriodKind.MONTH) -> Period:
+    """The period a dialog opens on, the same rule everywhere: the period of `kind`
+    that ended last before `today`, or the current one if none has ended yet,
+    always within the plan's year.
+
+    A 2025 plan looked at in 2026 opens on its last period (Tháng 12/2025, Quý IV
+    2025); looked at on 20/7/2025 on Tháng 6/2025 or Quý II 2025; in January 2025,
+    before any period ended, on the current one (Tháng 01/2025, Quý I 2025).
+    """
+    periods = periods_of_year(plan_year, kind)
+    ended = [period for period in periods if period.end < today]
+    if ended:
+        return ended[-1]
+    current = [period for period in periods if period.contains(today)]
+    return current[0] if current else periods[0]

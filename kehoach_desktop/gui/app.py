@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kehoach_desktop import APP_NAME, APP_TITLE, __version__, errorlog
 from kehoach_desktop.cli.common import db_path
-from kehoach_desktop.gui import icons
+from kehoach_desktop.gui import icons, qt_translation
 from kehoach_desktop.gui.widgets import VIETNAMESE
 from kehoach_desktop.store import StoreError
 from kehoach_desktop.store.backup import companions
@@ -33,7 +33,10 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icons.app_icon())
-    QLocale.setDefault(VIETNAMESE)
+    try:
+        qt_translation.install(app)  # Qt's own words in Vietnamese, and the Vietnamese locale
+    except FileNotFoundError:  # a damaged installation: English buttons beat no window (--selftest says so)
+        QLocale.setDefault(VIETNAMESE)
     sys.excepthook = report_unexpected
     return app
 
@@ -123,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
             QTimer.singleShot(0, lambda: daily_backup(window))
         try:
             if headless:
-                return _screenshot(app, window, Path(args.screenshot), size or (1400, 900))
+                part = getattr(args, "part", None) or "cua-so"
+                return _screenshot(app, window, Path(args.screenshot), size or (1400, 900), part)
             window.show()
             window.show_summary()
             return app.exec()
@@ -153,23 +157,8 @@ def daily_backup(window) -> None:
         window.statusBar().showMessage(f"Đã tạo bản sao lưu hằng ngày: {made.name}", 5000)
 
 
-def _screenshot(app: QApplication, window, target: Path, size: tuple[int, int]) -> int:
-    """Show the filled window, save a PNG of it, exit."""
-    window.resize(*size)
-    window.show()
-    window.show_summary()
-    result = {"code": EXIT_OK}
+def _screenshot(app: QApplication, window, target: Path, size: tuple[int, int], part: str = "cua-so") -> int:
+    """Show the filled window laid out at `size`, save a PNG of it (or of `part`), exit."""
+    from kehoach_desktop.gui import screenshots
 
-    def grab() -> None:
-        window.ui.taskTree.scrollToTop()
-        image = window.grab()
-        if not image.save(str(target)):
-            print(f"Lỗi: không ghi được ảnh {target}.", file=sys.stderr)
-            result["code"] = EXIT_ERROR
-        window.close()
-        app.quit()
-
-    QTimer.singleShot(300, grab)
-    app.exec()
-    return result["code"]
-
+    return screenshots.take(app, window, target, size, part)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTableWidgetItem
 
+from kehoach_desktop.gui import screen_fit
 from kehoach_desktop.gui.forms.ui_backup_dialog import Ui_BackupDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
 from kehoach_desktop.services.backups import BackupInfo, inspect_backup, list_backups
@@ -31,6 +32,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_BackupDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.db_path = Path(db_path)
         self.damaged = damaged
         self.backups: list[BackupInfo] = []

@@ -8,8 +8,10 @@
 - a detail section: each unit's answer on the selected task.
 
 The period the user last worked with (forms sent, forms loaded, the panel) is
-remembered; the first time it is the month of the window's date, because units
-report every month ("ngày 25 hằng tháng") and quarters are a sum of months.
+remembered while it lies in the year of the plan in focus; otherwise it is the
+default month (gui/period_defaults.py: the month just ended, within the plan's
+year), because units report every month ("ngày 25 hằng tháng") and quarters are
+a sum of months.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import QMenu
 from kehoach_desktop.domain.models import Task
 from kehoach_desktop.domain.periods import Period
 from kehoach_desktop.gui.commands import _ServiceCommand
-from kehoach_desktop.gui.period_picker import period_or_none, this_month
+from kehoach_desktop.gui import period_defaults
+from kehoach_desktop.gui.period_picker import period_or_none
 from kehoach_desktop.gui.reporting_panel import ReportingCache, ReportingPanel, task_section_html
 
 # Kept in step with exporters/unit_forms.py (IDENTITY_SHEET), not imported from it:
@@ -135,7 +138,15 @@ class FormsActions(QObject):
 
     def remembered_period(self) -> Period:
         stored = self.window.settings.value(PERIOD_KEY)
-        return period_or_none(stored if isinstance(stored, str) else None) or this_month(self.window.as_of)
+        remembered = period_or_none(stored if isinstance(stored, str) else None)
+        window, plan_ids = self.window, self._plans_in_focus()
+        if period_defaults.in_plan_year(remembered, window.services, plan_ids, window.as_of):
+            return remembered
+        return period_defaults.month_for(window.services, plan_ids, window.as_of)
+
+    def _plans_in_focus(self) -> list[int]:
+        plan_id = self.plan_in_focus()
+        return [plan_id] if plan_id is not None else []
 
     def remember_period(self, code: str) -> None:
         self.window.settings.setValue(PERIOD_KEY, code)
@@ -237,6 +248,9 @@ class FormsActions(QObject):
     def _after_reload(self) -> None:
         self.cache.clear()
         self.panel.follow_window()
+        window = self.window
+        if not period_defaults.in_plan_year(self.panel.period(), window.services, self._plans_in_focus(), window.as_of):
+            self.panel.set_period(self.remembered_period())  # another year's plan: its own default
 
     def _panel_period_changed(self) -> None:
         if self.panel.isVisible():

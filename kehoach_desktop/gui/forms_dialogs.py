@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kehoach_desktop.domain.models import ProgressUpdate
 from kehoach_desktop.domain.periods import Period, PeriodError, parse_period
 from kehoach_desktop.exporters.unit_forms import safe_file_stem
-from kehoach_desktop.gui import background
+from kehoach_desktop.gui import background, screen_fit
 from kehoach_desktop.gui.forms.ui_files_written_dialog import Ui_FilesWrittenDialog
 from kehoach_desktop.gui.forms.ui_forms_export_dialog import Ui_FormsExportDialog
 from kehoach_desktop.gui.forms.ui_forms_import_dialog import Ui_FormsImportDialog
@@ -121,6 +121,7 @@ class TrackingExportDialog(_BusyDialog):
         super().__init__(parent)
         self.ui = Ui_TrackingExportDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.services, self.db_path, self.folder = services, db_path, folder
         self.written: Path | None = None
         self.notes: list = []
@@ -208,6 +209,7 @@ class FormsExportDialog(_BusyDialog):
         super().__init__(parent)
         self.ui = Ui_FormsExportDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.services, self.db_path = services, db_path
         self.written: list[Path] = []
         self.notes: list = []
@@ -287,6 +289,7 @@ class FilesWrittenDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_FilesWrittenDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.setWindowTitle(title)
         ui = self.ui
         ui.messageLabel.setText(message)
@@ -443,6 +446,7 @@ class FormsImportDialog(_BusyDialog):
         super().__init__(parent)
         self.ui = Ui_FormsImportDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.db_path = db_path
         self.choose_folder = choose_folder
         self.paths: list[Path] = []

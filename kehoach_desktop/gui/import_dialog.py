@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kehoach_desktop.domain.areas import area
 from kehoach_desktop.domain.drafts import COLUMN_MEANINGS, PlanDraft, SectionDraft, TaskDraft
 from kehoach_desktop.domain.text import numbered
-from kehoach_desktop.gui import background
+from kehoach_desktop.gui import background, screen_fit
 from kehoach_desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
 
@@ -41,6 +41,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.db_path = db_path
         # The window's services (GUI thread): what the plan's assignment phrases are
         # is shown and corrected here, before the plan is saved (the review step).

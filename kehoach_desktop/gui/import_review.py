@@ -29,6 +29,7 @@ from kehoach_desktop.domain.organization import (
     UnitType,
     infer_unit_type,
 )
+from kehoach_desktop.gui import screen_fit
 from kehoach_desktop.services import Services
 
 COLUMNS = ("Cụm từ trong kế hoạch", "Số nhiệm vụ", "Hiểu là", "Cụ thể", "Ghi chú")
@@ -195,6 +196,7 @@ class ImportReviewDialog(QDialog):
         layout.addWidget(self.review, 1)
         layout.addWidget(buttons)
         self.resize(980, 520)
+        screen_fit.fit_dialog(self, scroll=False)
 
     def choices(self) -> list[PhraseChoice]:
         return self.review.choices()

@@ -12,7 +12,7 @@ from datetime import date
 from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox
 
@@ -21,7 +21,7 @@ from kehoach_desktop.domain.areas import AREAS
 from kehoach_desktop.domain.judgement import DUE_SOON_DAYS, Timeliness
 from kehoach_desktop.domain.models import Task
 from kehoach_desktop.domain.statuses import Status
-from kehoach_desktop.gui import commands, icons
+from kehoach_desktop.gui import commands, icons, screen_fit
 from kehoach_desktop.gui.detail_panel import task_html
 from kehoach_desktop.gui.filter_proxy import STATUS_CHOICES, TaskFilter, TaskFilterProxy, sort_printed_order
 from kehoach_desktop.gui.forms.ui_main_window import Ui_MainWindow
@@ -38,6 +38,7 @@ EXTENSIONS = (
     "kehoach_desktop.gui.backup_actions",
     "kehoach_desktop.gui.forms_actions",
     "kehoach_desktop.gui.report_actions",
+    "kehoach_desktop.gui.ux_actions",  # fit, remembered view, help, start page (issue 16)
 )
 
 
@@ -224,14 +225,15 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------------------
 
     def restore_state(self) -> None:
-        for key, setter in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
+        fit_geometry = lambda saved: screen_fit.restore_geometry(self, saved)  # noqa: E731 (clamped to today's screen)
+        for key, setter in (("window/geometry", fit_geometry), ("window/state", self.restoreState),
                             ("window/splitter", self.ui.mainSplitter.restoreState),
                             ("tree/header", self.ui.taskTree.header().restoreState)):  # fmt: skip
             stored = self.settings.value(key)
             if isinstance(stored, QByteArray) and not stored.isEmpty():
                 setter(stored)
         if self.settings.value("window/geometry") is None:
-            self.resize(1400, 860)
+            screen_fit.fit_window(self, QSize(1400, 860))
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -703,6 +705,22 @@ class MainWindow(QMainWindow):
             self.services.plans.delete(plan.id)
             self.undo_stack.clear()
             self.reload_plans(select="")
+
+    def set_up_organization(self) -> None:
+        """Khai báo cơ cấu tổ chức: from a list while the Sở has no organization yet;
+        the directory dialog afterwards. One undo step either way."""
+        from kehoach_desktop.gui.organization_dialog import UnitListDialog
+
+        if self.services.organization.is_set_up():
+            self.open_units()
+            return
+        before = self.services.organization.snapshot()
+        dialog = UnitListDialog(self, self.services, plan_units=self._plan_unit_names())
+        if self._run_dialog(dialog) and dialog.applied:
+            self.undo_stack.push(commands.EditOrganization(self, before, self.services.organization.snapshot()))
+
+    def _plan_unit_names(self) -> list[str]:
+        return [e.name for e in self.services.organization.listing() if e.kind.value == "unit"]
 
     def open_units(self) -> None:
         from kehoach_desktop.gui.organization_dialog import OrganizationDialog

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from kehoach_desktop.domain.organization import EntryKind, UnitLine, UnitType, parse_unit_lines
 from kehoach_desktop.domain.text import fold
+from kehoach_desktop.gui import screen_fit
 from kehoach_desktop.gui.widgets import confirm, show_error
 from kehoach_desktop.services import ServiceError, Services
 
@@ -361,6 +362,7 @@ class UnitListDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self.resize(860, 520)
+        screen_fit.fit_dialog(self)
         self.lines: list[UnitLine] = []
         self._parse()
 
@@ -623,6 +625,7 @@ class OrganizationDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(980, 600)
+        screen_fit.fit_dialog(self, scroll=False)  # each tab's table scrolls itself
 
     def _changed(self) -> None:
         self.changed = True

@@ -23,7 +23,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from kehoach_desktop.gui import background
+from kehoach_desktop.gui import background, screen_fit
 from kehoach_desktop.gui.forms.ui_pdf_preview import Ui_PdfPreview
 from kehoach_desktop.gui.settings import open_settings
 from kehoach_desktop.gui.widgets import show_error
@@ -159,6 +159,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.ui = Ui_PdfPreview()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self, scroll=False)  # fits a small screen (gui/screen_fit.py)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
         self.setWindowFlag(Qt.WindowType.WindowMinimizeButtonHint)

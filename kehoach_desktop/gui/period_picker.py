@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox, QWidget
 
 from kehoach_desktop.domain.periods import ROMAN, Period, PeriodError, PeriodKind, parse_period
+from kehoach_desktop.gui.flow_layout import FlowLayout
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit, to_qdate
 
 NO_PERIOD = "none"
@@ -46,7 +47,7 @@ class PeriodPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)  # wraps onto two lines in a narrow panel or dialog
         layout.setContentsMargins(0, 0, 0, 0)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("periodKindCombo")
@@ -60,8 +61,7 @@ class PeriodPicker(QWidget):
         self.to_edit = QDateEdit(self)
         self.to_edit.setObjectName("periodToEdit")
         for widget in (self.kind_combo, self.index_combo, self.year_spin, self.from_edit, self.to_edit):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+            layout.add_widget(widget)
         self.kind_combo.setAccessibleName("Loại kỳ báo cáo")
         self.index_combo.setAccessibleName("Tháng hoặc quý")
         self.year_spin.setAccessibleName("Năm")

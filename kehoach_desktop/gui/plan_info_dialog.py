@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from kehoach_desktop.domain.models import Plan
+from kehoach_desktop.gui import screen_fit, unsaved
 from kehoach_desktop.gui.forms.ui_plan_info_dialog import Ui_PlanInfoDialog
 from kehoach_desktop.gui.widgets import from_qdate, setup_date_edit
 
@@ -39,6 +40,8 @@ class PlanInfoDialog(QDialog):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("&Hủy")
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        unsaved.guard(self, self.changes, self.accept)
+        screen_fit.fit_dialog(self)
 
     def changes(self) -> dict:
         """Only the fields the user changed."""

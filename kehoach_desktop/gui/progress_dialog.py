@@ -1,4 +1,10 @@
-"""Record a progress update for one reporting period, with its evidence documents."""
+"""Record a progress update for one reporting period, with its evidence documents.
+
+The dialog opens on the task's last report (its period, unit, status, percent,
+result and difficulties), so recording the next answer starts from the last
+one; a task with no report yet opens on the default period of its plan
+(domain.periods.default_period). Esc or ✕ with changes asks before closing.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,26 @@ from datetime import date, datetime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTableWidgetItem
 
 from kehoach_desktop.domain.models import Evidence, ProgressUpdate, Role, Task
-from kehoach_desktop.domain.periods import Period, PeriodError
+from kehoach_desktop.domain.periods import Period, PeriodError, default_period, parse_period
 from kehoach_desktop.domain.statuses import Status
+from kehoach_desktop.gui import screen_fit, unsaved
 from kehoach_desktop.gui.forms.ui_progress_dialog import Ui_ProgressDialog
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit
 from kehoach_desktop.services import Services
+
+
+def last_report(history: list[ProgressUpdate]) -> ProgressUpdate | None:
+    """The latest report on a task: the latest period, then the latest date, then the last saved."""
+
+    def order(update: ProgressUpdate):
+        try:
+            end = parse_period(update.period).end
+        except PeriodError:
+            end = date.min
+        return (end, update.reported_on or date.min, update.id or 0)
+
+    return max(history, key=order, default=None)
+
 
 class ProgressDialog(QDialog):
     def __init__(self, parent, services: Services, task: Task, today: date | None = None):
@@ -22,14 +43,22 @@ class ProgressDialog(QDialog):
         today = today or date.today()
         ui = self.ui
         ui.taskLabel.setText(f"{task.number}. {task.content}" if task.number else task.content)
-        ui.periodPicker.set_period(Period.month(today.year, today.month))
         setup_date_edit(ui.reportedEdit, today)
         for status in Status:
             ui.statusCombo.addItem(status.label, status.value)
-        select_data(ui.statusCombo, (task.status if task.status is not Status.NOT_STARTED else Status.IN_PROGRESS).value)
         self._fill_units()
-        ui.resultEdit.setPlainText(task.result)
-        ui.evidenceTable.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        last = last_report(services.progress.history(task.id))
+        if last is not None:
+            self._start_from(last)
+        else:
+            ui.periodPicker.set_period(default_period(services.plans.get(task.plan_id).year, today))
+            status = task.status if task.status is not Status.NOT_STARTED else Status.IN_PROGRESS
+            select_data(ui.statusCombo, status.value)
+            ui.resultEdit.setPlainText(task.result)
+        header = ui.evidenceTable.horizontalHeader()
+        for column in (0, 1, 3):  # "Ngày (dd/mm/yyyy)" whole, never cut
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         ui.addEvidenceButton.clicked.connect(self._add_evidence_row)
         ui.removeEvidenceButton.clicked.connect(self._remove_evidence_row)
         ui.chooseFileButton.clicked.connect(self._choose_file)
@@ -38,6 +67,30 @@ class ProgressDialog(QDialog):
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.reject)
         self._update: ProgressUpdate | None = None
+        unsaved.guard(self, self._values, self._accept)
+        screen_fit.fit_dialog(self)
+
+    def _start_from(self, last: ProgressUpdate) -> None:
+        """The last report's period and values: the next answer usually changes a few of them."""
+        ui = self.ui
+        ui.periodPicker.set_period(parse_period(last.period))
+        if last.unit_id is None:
+            ui.unitCombo.setCurrentIndex(0)  # the office's own entry
+        else:
+            select_data(ui.unitCombo, last.unit_id)
+        select_data(ui.statusCombo, last.status.value)
+        ui.percentSpin.setValue(last.percent or 0)
+        ui.resultEdit.setPlainText(last.result)
+        ui.difficultiesEdit.setPlainText(last.difficulties)
+
+    def _values(self) -> tuple:
+        """Everything the user can type or choose (the unsaved-changes question compares it)."""
+        ui = self.ui
+        table = ui.evidenceTable
+        rows = tuple(tuple(self._cell(row, column) for column in range(4)) for row in range(table.rowCount()))
+        return (ui.periodPicker.code(), ui.unitCombo.currentData(), ui.statusCombo.currentData(),
+                ui.percentSpin.value(), ui.reportedEdit.date(), ui.resultEdit.toPlainText(),
+                ui.difficultiesEdit.toPlainText(), rows)  # fmt: skip
 
     def _fill_units(self) -> None:
         combo = self.ui.unitCombo

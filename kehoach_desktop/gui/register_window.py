@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kehoach_desktop.domain.periods import PeriodError, parse_period
 from kehoach_desktop.domain.register import IssuedSummary
+from kehoach_desktop.gui import screen_fit
 from kehoach_desktop.gui.widgets import show_error
 from kehoach_desktop.services import ServiceError, Services
 
@@ -62,6 +63,7 @@ class RegisterWindow(QDialog):
         layout.addWidget(self.empty_label)
         layout.addLayout(actions)
         self.resize(900, 480)
+        screen_fit.fit_dialog(self, scroll=False)  # the table scrolls itself
         self.reload()
 
     def _setup_table(self) -> None:

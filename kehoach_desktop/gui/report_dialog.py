@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from kehoach_desktop.domain.judgement import DUE_SOON_DAYS
 from kehoach_desktop.domain.periods import Period, PeriodError
-from kehoach_desktop.gui import background
+from kehoach_desktop.gui import background, period_defaults, screen_fit
 from kehoach_desktop.gui.forms.ui_report_dialog import Ui_ReportDialog
 from kehoach_desktop.gui.period_picker import NO_PERIOD
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit, show_error, to_qdate
@@ -91,6 +91,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ReportDialog()
         self.ui.setupUi(self)
+        screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.services = services
         self.focus = focus
         self.outcome: RenderedReport | None = None
@@ -116,7 +117,7 @@ class ReportDialog(QDialog):
         setup_date_edit(ui.asOfEdit, request.as_of if request and request.as_of else focus.as_of)
         setup_date_edit(ui.dateEdit, date.today())  # a document is dated the day it is signed
         self._fill_units()
-        ui.periodPicker.set_period(request.period if request and request.period else _quarter_of(focus.as_of))
+        ui.periodPicker.set_period(request.period if request and request.period else _default_period(services, focus))
         select_data(ui.kindCombo, ReportKind(kind).value)
         self._apply_kind(request.plan_ids if request else None)
         if request is not None:
@@ -380,7 +381,7 @@ class ReportDialog(QDialog):
             was_none = picker.kind_combo.currentIndex() == present
             picker.kind_combo.removeItem(present)
             if was_none:
-                picker.set_period(_quarter_of(self.focus.as_of))
+                picker.set_period(_default_period(self.services, self.focus))
 
     def _update_as_of_row(self) -> None:
         ui, spec = self.ui, self.spec
@@ -662,7 +663,7 @@ class ReportDialog(QDialog):
         super().reject()
 
 
-def _quarter_of(day: date) -> Period:
-    """The default reporting period: the quarter of the window's date (the
-    quarterly report to Sở Nội vụ is due in the last month of the quarter)."""
-    return Period.quarter(day.year, (day.month - 1) // 3 + 1)
+def _default_period(services: Services, focus: Focus) -> Period:
+    """The quarter just ended (or the current one), within the plan's year: gui/period_defaults.py."""
+    plans = [plan_id for plan_id in (focus.plan_id, *focus.plan_ids) if plan_id is not None]
+    return period_defaults.quarter_for(services, plans, focus.as_of)

@@ -14,6 +14,7 @@ from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.domain.text import numbered, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.domain.units import unit_key
+from kehoach_desktop.gui import screen_fit, unsaved
 from kehoach_desktop.gui.forms.ui_task_dialog import Ui_TaskDialog
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit
 from kehoach_desktop.services import Services
@@ -50,6 +51,8 @@ class TaskDialog(QDialog):
         self._connect()
         self._load(task)
         self.ui.contentEdit.setFocus()
+        unsaved.guard(self, self._values, self._accept)
+        screen_fit.fit_dialog(self)
 
     # --- filling ---------------------------------------------------------------------------
 
@@ -185,6 +188,16 @@ class TaskDialog(QDialog):
             self.ui.reasonEdit.setFocus()
             return
         self.accept()
+
+    def _values(self) -> tuple:
+        """Everything the user can type or choose (the unsaved-changes question compares it)."""
+        ui = self.ui
+        texts = (ui.numberEdit.text(), ui.targetEdit.text(), ui.reasonEdit.text(),
+                 *(edit.toPlainText() for edit in (ui.contentEdit, ui.scheduleEdit, ui.outputEdit, ui.noteEdit,
+                                                   ui.leadTextEdit, ui.coordinateTextEdit, ui.resultEdit)))  # fmt: skip
+        choices = (ui.sectionCombo.currentData(), ui.parentCombo.currentData(), ui.statusCombo.currentData(),
+                   ui.completedCheck.isChecked(), ui.completedEdit.date())  # fmt: skip
+        return texts + choices + (tuple(self._units),)
 
     def result_edit(self) -> TaskEdit:
         """The dialog's values. Unit names not in the directory are added to it here."""

@@ -37,10 +37,19 @@ def show_error(parent: QWidget, message: str, title: str = "Không thực hiện
     QMessageBox.warning(parent, title, message)
 
 
-def confirm(parent: QWidget, title: str, message: str, yes: str = "Đồng ý", no: str = "Hủy") -> bool:
+def confirm_box(parent: QWidget, title: str, message: str, yes: str = "Đồng ý", no: str = "Hủy"):
+    """The question `confirm` asks: (box, yes button, no button)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    return box, yes_button, no_button
+
+
+def confirm(parent: QWidget, title: str, message: str, yes: str = "Đồng ý", no: str = "Hủy") -> bool:
+    """Ask before an action that deletes, replaces or duplicates data. Enter and
+    Esc choose `no` (Hủy): a slip of the Enter key must never destroy anything."""
+    box, yes_button, _no_button = confirm_box(parent, title, message, yes, no)
     box.exec()
     return box.clickedButton() is yes_button
