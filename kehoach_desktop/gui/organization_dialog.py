@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from kehoach_desktop.domain.organization import EntryKind, UnitLine, UnitType, parse_unit_lines
 from kehoach_desktop.domain.text import fold
 from kehoach_desktop.gui import screen_fit
+from kehoach_desktop.gui.flow_layout import FlowLayout
 from kehoach_desktop.gui.widgets import confirm, show_error
 from kehoach_desktop.services import ServiceError, Services
 
@@ -124,7 +125,7 @@ class UnitsTab(QWidget):
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
         self.suggestions.linkActivated.connect(self._merge_suggested)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a small screen
         for text, slot in (("&Thêm đơn vị…", self.add_unit), ("&Dán danh sách…", self.paste_list),
                            ("&Gộp vào đơn vị khác…", self.merge_unit), ("Là cơ quan &bên ngoài", self.make_outside),
                            ("Là &nhóm đơn vị", self.make_collective), ("&Xóa", self.delete_unit),
@@ -133,7 +134,6 @@ class UnitsTab(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
