@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from kehoach_desktop.outputs import temporary_beside
 from kehoach_desktop.reports.model import (  # noqa: F401  (the public API)
     FREE_TEXT_PARTS,
     STICKY_FIELDS,
@@ -75,7 +75,7 @@ def save_pdf(content: bytes, path: Path | str) -> Path:
     """Write to a temporary file beside `path`, then rename it into place (OSError on failure)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=path.parent)
+    handle, temporary = temporary_beside(path.parent, ".tmp-", ".pdf")  # not mkstemp: 0600
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(content)
