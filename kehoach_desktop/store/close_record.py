@@ -70,10 +70,12 @@ def compare(db_path: Path) -> Comparison:
     return Comparison(MATCHES if same else DIFFERS, closed_at)
 
 
-def write(db_path: Path) -> bool:
+def write(db_path: Path, previous: dict | None = None) -> bool:
     """Record the file's checksum after a clean close; False when it cannot vouch
     (a journal is still there: another connection has the file open) or cannot
-    be written (a read-only place). Never raises."""
+    be written (a read-only place). Never raises. When the file is what the
+    `previous` record (the one forgotten at open) says, that record is put back
+    as it was: a session that changed nothing leaves nothing changed."""
     db_path = Path(db_path)
     if journals(db_path):
         forget(db_path)
@@ -88,6 +90,8 @@ def write(db_path: Path) -> bool:
             "sha256": digest(db_path),
             "closed_at": datetime.now().isoformat(timespec="seconds"),
         }
+        if previous and (previous.get("size"), previous.get("sha256")) == (record["size"], record["sha256"]):
+            record = previous
         partial.write_text(json.dumps(record), encoding="utf-8")
         os.replace(partial, target)
     except OSError:
@@ -99,16 +103,16 @@ def write(db_path: Path) -> bool:
     return True
 
 
-def forget(db_path: Path) -> None:
-    """Remove the record (the file is about to change); durable on POSIX, so that
-    a power cut cannot bring back a record of a file that has changed since."""
+def forget(db_path: Path) -> dict | None:
+    """Remove the record (the file is about to change) and return what it said;
+    durable on POSIX, so that a power cut cannot bring back a record of a file
+    that has changed since."""
     target = close_record_path(Path(db_path))
+    previous = _read(Path(db_path))
     try:
         target.unlink()
-    except FileNotFoundError:
-        return
     except OSError:
-        return
+        return None
     if os.name == "posix":
         try:
             descriptor = os.open(target.parent, os.O_RDONLY)
@@ -118,6 +122,7 @@ def forget(db_path: Path) -> None:
                 os.close(descriptor)
         except OSError:
             pass
+    return previous
 
 
 def _read(db_path: Path) -> dict | None:

@@ -173,9 +173,10 @@ class Store:
         if path.exists() and path.is_dir():
             raise StoreError(f"{path} là một thư mục, không phải tệp dữ liệu.")
         checked = readonly or check_before_writing(path)
+        previous_record = None
         try:
             if not readonly:
-                forget_clean_close(path)
+                previous_record = forget_clean_close(path)
                 path.parent.mkdir(parents=True, exist_ok=True)
             conn = connect(path, readonly=readonly)
         except OSError as exc:
@@ -183,6 +184,7 @@ class Store:
         except sqlite3.Error as exc:
             raise _store_error(exc, path) from exc
         store = cls(conn, path, readonly=readonly)
+        store._guard.previous_record = previous_record
         try:
             if not checked:
                 check_after_connecting(conn, path)
@@ -354,7 +356,7 @@ class Store:
             return
         if verdict == SAME and self._guard.stopped is None:
             self.conn.close()
-            record_clean_close(self.path)
+            record_clean_close(self.path, self._guard.previous_record)
             return
         if verdict == REPLACED and self._guard.stopped is None:
             self._guard.stopped = DatabaseReplacedError(replaced_message(self.path))
@@ -457,17 +459,16 @@ def check_after_connecting(conn: sqlite3.Connection, path: Path) -> None:
     verify.after_connecting(conn, path)
 
 
-def forget_clean_close(path: Path) -> None:
+def forget_clean_close(path: Path) -> dict | None:
     from kehoach_desktop.store import close_record
 
-    if path.is_file():
-        close_record.forget(path)
+    return close_record.forget(path) if path.is_file() else None
 
 
-def record_clean_close(path: Path) -> None:
+def record_clean_close(path: Path, previous: dict | None = None) -> None:
     from kehoach_desktop.store import close_record
 
-    close_record.write(path)
+    close_record.write(path, previous)
 
 
 def prepare_path(path: Path, *, create: bool) -> None:

@@ -76,6 +76,7 @@ class FileGuard:
         self.stopped: Exception | None = None  # why writing stopped for good (replaced, damaged)
         self.told = False  # the user has been told why
         self.closed = False
+        self.previous_record: dict | None = None  # the clean-close record forgotten at open
 
     def refresh(self) -> None:
         """After the program's own commit (which may have checkpointed into the file)."""
