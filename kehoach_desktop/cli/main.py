@@ -18,7 +18,7 @@ from kehoach_desktop.cli.vietnamese_argparse import ArgumentParser
 from kehoach_desktop.domain.periods import PeriodError
 from kehoach_desktop.services.errors import ServiceError
 from kehoach_desktop.store import DamagedDatabaseError, StoreError
-from kehoach_desktop.store.database import describe_sqlite_error
+from kehoach_desktop.store.database import MissingDatabaseError, describe_sqlite_error
 
 
 def command_modules() -> list[str]:
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         return open_window(args)
     try:
         return handler(args)
-    except DamagedDatabaseError as exc:
+    except (DamagedDatabaseError, MissingDatabaseError) as exc:
         return _damaged(exc, args)
     except (UsageError, ServiceError, StoreError, PeriodError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
@@ -122,8 +122,8 @@ def _database_error(exc: sqlite3.Error, args) -> int:
     return EXIT_ERROR
 
 
-def _damaged(exc: DamagedDatabaseError, args) -> int:
-    """A damaged database: what was found, and the newest good backup to restore."""
+def _damaged(exc: StoreError, args) -> int:
+    """A damaged (or missing) database: what was found, and the newest good backup to restore."""
     from kehoach_desktop.cli.cmd_check import recovery_lines
 
     print(f"Lỗi: {exc}", file=sys.stderr)

@@ -156,18 +156,21 @@ class Store:
         self.path = path
         self.readonly = readonly
         self._guard = _guard(conn, path)
+        self.restore_recovery: str | None = None  # "finished" / "undone": a killed restore, dealt with at open
         # isolation_level=None: no implicit transactions; write() is the only way in.
         self.db = LazyDatabase(conn)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Store:
+    def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False, allow_new: bool = False) -> Store:
         """Open (and create, and migrate) the database at `path`.
 
-        A file opened for writing passes `PRAGMA quick_check` first: a damaged
-        file raises DamagedDatabaseError and is never written to.
+        A file opened for writing passes the checks of store/verify.py first: a
+        damaged file raises DamagedDatabaseError and is never written to. No new
+        empty file is made where backups of a missing one are, unless `allow_new`
+        (the user said so): MissingDatabaseError.
         """
         path = Path(path)
-        prepare_path(path, create=create and not readonly)
+        recovery = prepare_path(path, create=create and not readonly and not allow_new)
         if not path.exists() and (readonly or not create):
             raise StoreError(f"Không tìm thấy tệp dữ liệu {path}.")
         if path.exists() and path.is_dir():
@@ -185,6 +188,7 @@ class Store:
             raise _store_error(exc, path) from exc
         store = cls(conn, path, readonly=readonly)
         store._guard.previous_record = previous_record
+        store.restore_recovery = recovery
         try:
             if not checked:
                 check_after_connecting(conn, path)
@@ -471,15 +475,16 @@ def record_clean_close(path: Path, previous: dict | None = None) -> None:
     close_record.write(path, previous)
 
 
-def prepare_path(path: Path, *, create: bool) -> None:
+def prepare_path(path: Path, *, create: bool) -> str | None:
     """Before anything looks at the file: finish or undo a restore a killed program
     left half done, delete partial copies killed programs left, and refuse to start an empty database
     where backups of one exist (it was deleted, renamed or moved: ask first)."""
     from kehoach_desktop.store import backup
 
+    recovery = None
     if backup.restore_marker(path).exists() or backup.staged_path(path).exists():
         try:
-            backup.finish_interrupted_restore(path)
+            recovery = backup.finish_interrupted_restore(path)
         except OSError as exc:
             raise StoreError(
                 f"Lần khôi phục trước bị ngắt giữa chừng và chưa hoàn tất được ({exc.strerror or exc}): "
@@ -494,6 +499,7 @@ def prepare_path(path: Path, *, create: bool) -> None:
             "mới ở đó để không che mất dữ liệu cũ.",
             path,
         )
+    return recovery
 
 
 def _guard(conn: sqlite3.Connection, path: Path):
