@@ -459,3 +459,28 @@ def test_output_files_have_the_usual_permissions(filled, tmp_path, capsys):
         os.umask(umask)
     for path in (*outputs, copy):
         assert path.stat().st_mode & 0o777 == 0o644, path
+
+
+# --- 8. no traceback on the terminal for a refused input ---------------------------------------
+
+
+def test_a_file_the_library_cannot_parse_gives_a_message_and_no_traceback(tmp_path):
+    """The reader logs the library's error with its traceback; with no handler Python
+    printed that on the terminal before the message. It goes to the log file now."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(sample_file(SMALL, ".docx")) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            data = old.read(name)
+            new.writestr(name, data[: len(data) // 2] if name == "word/document.xml" else data)
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(out.getvalue())
+    env = {**os.environ, "KEHOACH_DATA_DIR": str(tmp_path / "appdata")}
+    result = subprocess.run([sys.executable, "-m", "kehoach_desktop", "import", str(broken), "--dry-run"],
+                            capture_output=True, text=True, timeout=60, env=env, cwd=REPO)  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Lỗi: Không nhập được tệp «hong.docx»: tệp .docx bị hỏng")
+    log = (tmp_path / "appdata" / "kehoach-desktop.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "cannot read" in log  # the details are kept for support

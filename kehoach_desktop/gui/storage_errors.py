@@ -35,7 +35,7 @@ from kehoach_desktop.store.database import (
 )
 from kehoach_desktop.store.verify import is_damage_error
 
-STORAGE_ERRORS = (StoreError, sqlite3.Error, UnicodeDecodeError)
+STORAGE_ERRORS = (StoreError, sqlite3.Error)
 TITLE = "Không lưu được dữ liệu"
 SAFE = "Mọi dữ liệu đã lưu trước đó vẫn nguyên vẹn."
 
