@@ -538,8 +538,9 @@ def lock_file_path(db_path: Path) -> Path:
     return sidecar(db_path, ".lock")
 
 
-def lock_owner(db_path: Path) -> int | None:
-    """The id of a running process of this machine holding the window's lock, if any.
+def lock_owner(db_path: Path, *, including_this_process: bool = False) -> int | None:
+    """The id of a running process of this machine holding the window's lock, if any
+    (this very process only when `including_this_process`).
 
     QLockFile writes the owner's process id, application name and host name,
     one per line; a lock left by a killed process is not an owner.
@@ -552,7 +553,9 @@ def lock_owner(db_path: Path) -> int | None:
     host = lines[2] if len(lines) > 2 else ""
     if host and host != _host_name():
         return None  # another machine's lock on a shared folder: cannot tell, and not ours to judge
-    return pid if pid != os.getpid() and _process_running(pid) else None
+    if pid == os.getpid():
+        return pid if including_this_process else None
+    return pid if _process_running(pid) else None
 
 
 def _host_name() -> str:

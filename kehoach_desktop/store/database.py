@@ -5,6 +5,12 @@ sqlite-utils writes atomic, so every change goes through `Store.write()`;
 foreign keys and `synchronous` are per connection, so they are set at every
 open; a deferred BEGIN lets two writers lose updates, so writes start with
 BEGIN IMMEDIATE.
+
+Around that, the safety parts (issue 14), each in its own module and called from
+small hooks here: the checks before the first write (verify.py), the checksum of
+a clean close (close_record.py), the file's identity before each write and at
+close (file_guard.py), and, before any of it, a restore a killed program left
+half done and a missing database beside its backups (prepare_path, backup.py).
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ def before_writing(path: Path) -> bool:
             raise damaged(path, [str(exc)]) from exc
         return _not_checked(path, comparison)
     try:
-        found = problems(conn, text_scan=not comparison.matches)
+        found = problems(conn, text_scan=_text_unvouched(path, comparison))
     except sqlite3.Error:
         return _not_checked(path, comparison)
     finally:
@@ -157,6 +157,18 @@ def before_writing(path: Path) -> bool:
     if comparison.differs:
         raise changed_outside(path, comparison)
     return True
+
+
+def _text_unvouched(path: Path, comparison: close_record.Comparison) -> bool:
+    """Whether the text values need the UTF-8 scan: not when the file is what the
+    program left at a clean close, nor while a window of the program has it open
+    (that window checked it when it opened it; a worker or a command opening it
+    meanwhile need not read every row again)."""
+    from kehoach_desktop.store.backup import lock_owner
+
+    if comparison.matches:
+        return False
+    return lock_owner(path, including_this_process=True) is None
 
 
 def _has_hot_journal(path: Path) -> bool:
