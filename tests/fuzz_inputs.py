@@ -16,7 +16,6 @@ import io
 import json
 import random
 import re
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -141,8 +140,3 @@ def run(seed: int, sources: dict[str, Path], counts: dict[str, int], folder: Pat
         print(json.dumps({"case": path.name, "code": code, "out": out.getvalue()[-2000:], "err": err.getvalue()[-2000:],
                           "seconds": round(took, 3), "unchanged": unchanged}, ensure_ascii=False), flush=True)
 
-
-if __name__ == "__main__":
-    arguments = json.loads(sys.argv[1])
-    run(arguments["seed"], {k: Path(v) for k, v in arguments["sources"].items()}, arguments["counts"],
-        Path(arguments["folder"]), Path(arguments["db"]))  # fmt: skip

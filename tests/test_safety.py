@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -484,3 +485,42 @@ def test_a_file_the_library_cannot_parse_gives_a_message_and_no_traceback(tmp_pa
     assert result.stderr.startswith("Lỗi: Không nhập được tệp «hong.docx»: tệp .docx bị hỏng")
     log = (tmp_path / "appdata" / "kehoach-desktop.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "cannot read" in log  # the details are kept for support
+
+
+# --- 6. a full disk, for real ------------------------------------------------------------------
+
+CAN_MOUNT = sys.platform.startswith("linux") and os.geteuid() == 0 and bool(shutil.which("unshare"))
+
+
+@pytest.mark.skipif(not CAN_MOUNT, reason="needs root and unshare to mount a small file system")
+def test_a_full_disk_is_never_called_damage(filled, tmp_path):
+    """The database on a file system with no room left: `check` reads it (nothing needs
+    writing to check a cleanly closed file), and with a -wal left by a crash it checks
+    a copy in a temporary folder with room (Python skips a full one). A command that
+    writes says the disk is full, exit 2. Issue 14: 'BỊ HỎNG'. (With no room anywhere,
+    `check` says it could not check, exit 2: test_check_that_cannot_read_the_file...)"""
+    with Services.open(filled) as services:
+        services.backups.automatic(files.DAILY)
+    disk = tmp_path / "o-day"
+    disk.mkdir()
+    cli = f"{sys.executable} -m kehoach_desktop"
+    db = disk / "kehoach.db"
+    script = "\n".join([
+        f"mount -t tmpfs -o size=2m tmpfs {disk} || exit 90",
+        f"cp {filled} {files.close_record_path(filled)} {disk}/",
+        f"dd if=/dev/zero of={disk}/day bs=4k count=1000 2>/dev/null",
+        f"{cli} check --db {db}; echo check=$?",
+        f"{cli} import {sample_file(MEDIUM, '.docx')} --db {db}; echo import=$?",
+        f"rm {disk}/day; printf 'x%.0s' $(seq 1 64) > {db}-wal",  # as a crash leaves it
+        f"dd if=/dev/zero of={disk}/day bs=4k count=1000 2>/dev/null",
+        f"TMPDIR={disk} {cli} check --db {db}; echo crashed=$?",
+    ])  # fmt: skip
+    env = {**os.environ, "KEHOACH_DATA_DIR": str(tmp_path / "appdata")}
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120,
+                            env=env, cwd=REPO)  # fmt: skip
+    if result.returncode == 90:
+        pytest.skip("mounting is not allowed here")
+    codes = dict(line.split("=") for line in result.stdout.splitlines() if re.match(r"^[a-z]+=\d+$", line))
+    assert codes == {"check": "0", "import": "2", "crashed": "0"}, result.stdout + result.stderr
+    assert result.stdout.count("Kiểm tra toàn vẹn: tốt") == 2 and "BỊ HỎNG" not in result.stdout
+    assert "đã đầy" in result.stderr and "Traceback" not in result.stderr

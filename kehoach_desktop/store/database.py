@@ -16,6 +16,7 @@ half done and a missing database beside its backups (prepare_path, backup.py).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,9 +100,19 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
         return f"Không mở được tệp dữ liệu {path}: thư mục không tồn tại hoặc không có quyền truy cập."
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"Tệp dữ liệu {path} bị hỏng hoặc không phải tệp dữ liệu của chương trình."
+    if "disk i/o" in text and disk_is_full(path):  # SQLite says only "I/O error" when it cannot make its -shm
+        return f"Ổ đĩa chứa {path} đã đầy; thay đổi vừa rồi chưa được lưu, dữ liệu đã lưu trước đó vẫn nguyên vẹn."
     if "disk i/o" in text:
         return f"Lỗi đọc/ghi đĩa với tệp {path}; hãy kiểm tra ổ đĩa hoặc thiết bị lưu trữ."
     return f"Lỗi cơ sở dữ liệu ({path}): {exc}"
+
+
+def disk_is_full(path: Path | str, margin: int = 256 * 1024) -> bool:
+    """Whether the disk holding `path` has (almost) no room left."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < margin
+    except OSError:
+        return False
 
 
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
