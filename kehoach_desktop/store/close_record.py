@@ -108,7 +108,7 @@ def forget(db_path: Path) -> dict | None:
     durable on POSIX, so that a power cut cannot bring back a record of a file
     that has changed since."""
     target = close_record_path(Path(db_path))
-    previous = _read(Path(db_path))
+    previous = _read(Path(db_path)) if Path(db_path).is_file() else None
     try:
         target.unlink()
     except OSError:

@@ -483,7 +483,7 @@ def check_after_connecting(conn: sqlite3.Connection, path: Path) -> None:
 def forget_clean_close(path: Path) -> dict | None:
     from kehoach_desktop.store import close_record
 
-    return close_record.forget(path) if path.is_file() else None
+    return close_record.forget(path)  # also a stale one beside a file that is gone
 
 
 def record_clean_close(path: Path, previous: dict | None = None) -> None:
