@@ -488,7 +488,8 @@ def test_window_on_a_read_only_folder_opens_for_viewing():
             add_sample(services)
         for target, mode in ((out, 0o777), (base, 0o755), (path, 0o444), (folder, 0o555)):
             os.chmod(target, mode)
-        before = sha(path)
+        before, names = sha(path), sorted(p.name for p in folder.iterdir())
+        assert names == ["kehoach.db", "kehoach.db-kiem-tra"]  # the file and its clean-close record
         shot = out / "xem.png"
         command = [sys.executable, "-m", "kehoach_desktop", "--db", str(path), "--screenshot", str(shot)]
         if AS_ROOT:
@@ -498,7 +499,7 @@ def test_window_on_a_read_only_folder_opens_for_viewing():
         assert result.returncode == 0, result.stderr
         assert "nằm ở nơi chỉ cho phép đọc" in result.stderr and "mọi thay đổi sẽ không được lưu" in result.stderr
         assert shot.exists()
-        assert sha(path) == before and sorted(p.name for p in folder.iterdir()) == ["kehoach.db"]
+        assert sha(path) == before and sorted(p.name for p in folder.iterdir()) == names
     finally:
         os.chmod(folder, 0o755)
         shutil.rmtree(base, ignore_errors=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kehoach_desktop.cli.common import add_db_option, db_path, open_services, print_json
+from kehoach_desktop.cli.common import add_db_option, nothing_to_open, open_services, print_json
 
 
 def register(commands) -> None:
@@ -15,8 +15,7 @@ def register(commands) -> None:
 
 
 def run_plans(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if getattr(args, "db", None) is None and not path.exists():
+    if nothing_to_open(args):
         summaries = []
     else:
         with open_services(args) as services:

@@ -31,12 +31,35 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_services(args: argparse.Namespace, *, must_exist: bool = False) -> Services:
-    """The services over the chosen database. An explicitly named file must exist."""
+    """The services over the chosen database. An explicitly named file must exist.
+
+    A database in a place that cannot be written (a read-only folder, drive or
+    mount) is opened for viewing, with a notice on standard error: listing,
+    exporting and printing work; a command that writes is refused with a message.
+    """
+    from kehoach_desktop.store.database import ReadOnlyDatabaseError, open_for_viewing
+
     path = db_path(args)
     explicit = getattr(args, "db", None) is not None
     if (must_exist or explicit) and not path.exists():
-        raise UsageError(f"Không tìm thấy tệp dữ liệu {path}.")
-    return Services.open(path)
+        from kehoach_desktop.cli.cmd_check import missing_message
+
+        raise UsageError(missing_message(path))
+    try:
+        return Services.open(path)
+    except ReadOnlyDatabaseError:
+        services = Services(open_for_viewing(path))
+        print(f"Lưu ý: tệp dữ liệu {path} nằm ở nơi chỉ cho phép đọc; chỉ đọc, mọi thay đổi sẽ không được lưu.",
+              file=sys.stderr)  # fmt: skip
+        return services
+
+
+def nothing_to_open(args: argparse.Namespace) -> bool:
+    """No --db, no database at the default place and no backup of one: a first start."""
+    from kehoach_desktop.store.backup import has_backups
+
+    path = db_path(args)
+    return getattr(args, "db", None) is None and not path.exists() and not has_backups(path)
 
 
 def print_json(data) -> None:

@@ -17,8 +17,8 @@ from kehoach_desktop.cli.common import UsageError, add_db_option
 from kehoach_desktop.cli.vietnamese_argparse import ArgumentParser
 from kehoach_desktop.domain.periods import PeriodError
 from kehoach_desktop.services.errors import ServiceError
-from kehoach_desktop.store import StoreError
-from kehoach_desktop.store.database import describe_sqlite_error
+from kehoach_desktop.store import DamagedDatabaseError, StoreError
+from kehoach_desktop.store.database import MissingDatabaseError, describe_sqlite_error
 
 
 def command_modules() -> list[str]:
@@ -79,6 +79,7 @@ def _use_utf8_console() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _use_utf8_console()
+    errorlog.install_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.selftest:
@@ -90,18 +91,55 @@ def main(argv: list[str] | None = None) -> int:
         return open_window(args)
     try:
         return handler(args)
+    except (DamagedDatabaseError, MissingDatabaseError) as exc:
+        return _damaged(exc, args)
     except (UsageError, ServiceError, StoreError, PeriodError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except sqlite3.Error as exc:
-        print(f"Lỗi: {describe_sqlite_error(exc, getattr(args, 'db', '') or 'tệp dữ liệu')}", file=sys.stderr)
-        return EXIT_ERROR
+        return _database_error(exc, args)
     except KeyboardInterrupt:
+        return EXIT_ERROR
+    except MemoryError:
+        print("Lỗi: không đủ bộ nhớ để làm việc này; dữ liệu đã lưu không bị ảnh hưởng.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: a message, not a traceback
         log = errorlog.write(*sys.exc_info())
         print(f"Lỗi không mong đợi: {exc}. Chi tiết đã ghi vào {log}.", file=sys.stderr)
         return EXIT_ERROR
+
+
+# What the environment did, not the program: a message and exit status 2.
+ENVIRONMENT_ERRORS = ("locked", "busy", "full", "readonly", "read-only", "unable to open", "disk i/o")
+
+
+def _database_error(exc: sqlite3.Error, args) -> int:
+    from kehoach_desktop.store.verify import is_damage_error
+
+    path = _db_path(args)
+    if is_damage_error(exc):
+        return _damaged(DamagedDatabaseError(f"Tệp dữ liệu {path} bị hỏng (SQLite báo: {exc})."), args)
+    print(f"Lỗi: {describe_sqlite_error(exc, path)}", file=sys.stderr)
+    if any(word in str(exc).lower() for word in ENVIRONMENT_ERRORS):
+        return EXIT_USAGE
+    errorlog.write(*sys.exc_info())
+    return EXIT_ERROR
+
+
+def _damaged(exc: StoreError, args) -> int:
+    """A damaged (or missing) database: what was found, and the newest good backup to restore."""
+    from kehoach_desktop.cli.cmd_check import recovery_lines
+
+    print(f"Lỗi: {exc}", file=sys.stderr)
+    for line in recovery_lines(_db_path(args)):
+        print(line, file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _db_path(args):
+    from kehoach_desktop.cli.common import db_path
+
+    return db_path(args)
 
 
 def open_window(args) -> int:

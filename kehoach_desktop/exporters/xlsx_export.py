@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach_desktop.domain.text import nfc
+from kehoach_desktop.outputs import temporary_beside
 
 MAX_CELL_CHARS = 32_767  # Excel's limit, in UTF-16 code units
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -311,7 +311,7 @@ def save_workbook(wb: Workbook, path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"Không có thư mục {folder} để ghi tệp {path.name}.")
-    handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".xlsx.tmp", dir=folder)
+    handle, temporary = temporary_beside(folder, ".~", ".xlsx.tmp")  # not mkstemp: 0600
     os.close(handle)
     try:
         wb.save(temporary)

@@ -90,7 +90,7 @@ def parse_size(text: str) -> tuple[int, int]:
 def run(args: argparse.Namespace) -> int:
     from kehoach_desktop.gui.main_window import MainWindow
     from kehoach_desktop.gui.single_instance import DatabaseLock, LockState, already_open_message
-    from kehoach_desktop.gui.startup import open_database, tell
+    from kehoach_desktop.gui.startup import after_open, close_database, open_database, tell
     from kehoach_desktop.gui.storage_errors import install_error_handler
 
     try:
@@ -121,9 +121,10 @@ def run(args: argparse.Namespace) -> int:
         window = MainWindow(services, path, as_of=getattr(args, "as_of", None))
         uninstall_handler = install_error_handler(window)
         if services.store.readonly:
-            window.statusBar().addPermanentWidget(QLabel("Chỉ xem: tệp dữ liệu ở nơi không ghi được"))
+            window.statusBar().addPermanentWidget(QLabel("Chỉ đọc: tệp dữ liệu ở nơi không ghi được"))
         elif not demo:
             QTimer.singleShot(0, lambda: daily_backup(window))
+        after_open(window)
         try:
             if headless:
                 part = getattr(args, "part", None) or "cua-so"
@@ -132,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
             window.show_summary()
             return app.exec()
         finally:
-            window.services.close()
+            close_database(window.services, headless)
             uninstall_handler()
     finally:
         lock.release()

@@ -103,7 +103,10 @@ def restore_into_window(window, backup: Path) -> bool:
     """
     store = window.services.store
     readonly = store.readonly
-    store.close()  # safety.md: no connection of ours may stay open on the file being replaced
+    try:
+        store.close()  # safety.md: no connection of ours may stay open on the file being replaced
+    except StoreError:
+        pass  # another file was put in its place meanwhile (store/file_guard.py): it is the one replaced now
     try:
         outcome = restore(window.db_path, backup)
     except ServiceError as exc:

@@ -25,21 +25,26 @@ DAMAGED_INFO = (
     "Tệp dữ liệu đang dùng bị hỏng. Chọn bản sao lưu để khôi phục: tệp hỏng được giữ nguyên trong "
     "thư mục sao lưu (không bị xóa), rồi bản sao lưu được đặt vào chỗ của nó."
 )
+MISSING_INFO = (
+    "Không thấy tệp dữ liệu ở chỗ cũ. Chọn bản sao lưu để đặt vào chỗ của nó; các bản sao lưu "
+    "không bị thay đổi."
+)
 
 
 class BackupDialog(QDialog):
-    def __init__(self, parent, db_path: Path, *, damaged: bool = False):
+    def __init__(self, parent, db_path: Path, *, damaged: bool = False, missing: bool = False):
         super().__init__(parent)
         self.ui = Ui_BackupDialog()
         self.ui.setupUi(self)
         screen_fit.fit_dialog(self)  # fits a small screen (gui/screen_fit.py)
         self.db_path = Path(db_path)
         self.damaged = damaged
+        self.missing = missing
         self.backups: list[BackupInfo] = []
         self.chosen: BackupInfo | None = None
         ui = self.ui
-        if damaged:
-            ui.infoLabel.setText(DAMAGED_INFO)
+        if damaged or missing:
+            ui.infoLabel.setText(DAMAGED_INFO if damaged else MISSING_INFO)
         self.restore_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.restore_button.setText("&Khôi phục bản đã chọn")
         self.restore_button.setEnabled(False)
@@ -121,6 +126,8 @@ class BackupDialog(QDialog):
         self.accept()
 
     def confirm_restore(self, info: BackupInfo) -> bool:
+        if self.missing:
+            return True  # nothing to replace
         if self.damaged:
             kept = "Tệp dữ liệu hỏng được giữ nguyên trong thư mục sao lưu."
         else:

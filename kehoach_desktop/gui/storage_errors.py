@@ -7,6 +7,13 @@ is safe and what to do. The window's edit slots let such errors through, so
 they arrive at sys.excepthook (PySide6 reports slot exceptions there); this
 module installs a hook that shows them. When the file has disappeared, the
 still-open connection can save everything to a new place: the message offers it.
+
+Damage seen during work (SQLite says "malformed", a text value is not UTF-8)
+stops every write to the file (Store.mark_damaged) and the message offers the
+restore dialog. A file replaced under the window (another file copied or moved
+to its path, store/file_guard.py) is noticed by a file watcher as soon as it
+happens, and at the latest at the next write: writing stops for good and the
+user is told, once.
 """
 
 from __future__ import annotations
@@ -15,10 +22,18 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kehoach_desktop.store import StoreError
-from kehoach_desktop.store.database import DatabaseMovedError, ReadOnlyDatabaseError, describe_sqlite_error
+from kehoach_desktop.store import DamagedDatabaseError, StoreError
+from kehoach_desktop.store.database import (
+    DatabaseBusyError,
+    DatabaseMovedError,
+    DatabaseReplacedError,
+    ReadOnlyDatabaseError,
+    describe_sqlite_error,
+)
+from kehoach_desktop.store.verify import is_damage_error
 
 STORAGE_ERRORS = (StoreError, sqlite3.Error)
 TITLE = "Không lưu được dữ liệu"
@@ -32,9 +47,26 @@ def file_gone(db_path: Path) -> bool:
         return True
 
 
+REPLACED_TITLE = "Tệp dữ liệu đã bị thay"
+DAMAGED_TITLE = "Tệp dữ liệu bị hỏng"
+
+
+def damaged_message(exc: BaseException, db_path: Path) -> str:
+    return (
+        f"Tệp dữ liệu\n{db_path}\nbị hỏng (SQLite báo: {exc}).\n\nĐể không hỏng thêm, chương trình ngừng ghi vào "
+        "tệp này: thay đổi vừa rồi chưa được lưu, và mọi thay đổi sau đây cũng sẽ không được lưu. Vẫn xem được "
+        "những gì đang hiện trên màn hình.\n\nHãy khôi phục bản sao lưu tốt gần nhất (bấm «Khôi phục…»: tệp "
+        "hỏng được giữ nguyên trong thư mục sao lưu), hoặc thoát và nhờ cán bộ tin học giúp."
+    )
+
+
 def storage_message(exc: BaseException, db_path: Path) -> tuple[str, bool]:
     """(message, offer a rescue copy) for an error writing `db_path`."""
     text = str(exc).lower()
+    if isinstance(exc, DatabaseReplacedError):
+        return str(exc), False
+    if isinstance(exc, DatabaseBusyError):
+        return f"{exc}\n\n{SAFE}", False
     if isinstance(exc, DatabaseMovedError) or file_gone(db_path):
         return (
             f"Không còn thấy tệp dữ liệu ở chỗ cũ:\n{db_path}\n"
@@ -76,6 +108,12 @@ def storage_message(exc: BaseException, db_path: Path) -> tuple[str, bool]:
 
 def report_storage_problem(window, exc: BaseException) -> None:
     """Tell the user; offer to save a copy from the open connection when the file is gone."""
+    if isinstance(exc, DamagedDatabaseError) or is_damage_error(exc):
+        report_damage(window, exc)
+        return
+    if isinstance(exc, DatabaseReplacedError):
+        report_replaced(window, exc)
+        return
     message, offer_rescue = storage_message(exc, window.db_path)
     box = QMessageBox(QMessageBox.Icon.Warning, TITLE, message, parent=window)
     rescue = box.addButton("&Lưu bản sao…", QMessageBox.ButtonRole.AcceptRole) if offer_rescue else None
@@ -87,9 +125,50 @@ def report_storage_problem(window, exc: BaseException) -> None:
         backup_actions.save_copy(window)
 
 
+def report_damage(window, exc: BaseException) -> None:
+    """Damage seen while working: writing stops; offer the restore dialog."""
+    store = window.services.store
+    store.mark_damaged(exc)
+    reason = exc.problems[0] if isinstance(exc, DamagedDatabaseError) and exc.problems else exc
+    box = QMessageBox(QMessageBox.Icon.Critical, DAMAGED_TITLE, damaged_message(reason, window.db_path), parent=window)
+    box.setObjectName("damagedDuringWorkBox")
+    restore = box.addButton("&Khôi phục…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Đó&ng", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is restore:
+        from kehoach_desktop.gui import backup_actions
+
+        backup_actions.open_restore(window)
+
+
+def report_replaced(window, exc: BaseException) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, REPLACED_TITLE, str(exc), parent=window)
+    box.setObjectName("databaseReplacedBox")
+    box.addButton("Đó&ng", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+
+
+def watch_database_file(window) -> QFileSystemWatcher:
+    """Tell the user as soon as another file is put in the database's place (once)."""
+    watcher = QFileSystemWatcher([str(window.db_path)], window)
+
+    def changed(_path: str) -> None:
+        store = window.services.store
+        if store.readonly:
+            return
+        was_stopped = store.stopped is not None
+        problem = store.check_file()
+        if isinstance(problem, DatabaseReplacedError) and not was_stopped:
+            report_replaced(window, problem)
+
+    watcher.fileChanged.connect(changed)
+    return watcher
+
+
 def install_error_handler(window: QWidget):
-    """Show storage errors escaping the window's slots; others go to the previous hook.
-    Returns a function that puts the previous hook back."""
+    """Show storage errors escaping the window's slots; others go to the previous hook;
+    watch the file for a replacement. Returns a function that puts the previous hook back."""
+    window.database_watcher = watch_database_file(window)
     previous = sys.excepthook
     busy = []
 

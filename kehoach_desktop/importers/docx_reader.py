@@ -36,7 +36,7 @@ from docx.package import Package
 
 from kehoach_desktop.domain.drafts import ImportWarning
 from kehoach_desktop.domain.text import tidy
-from kehoach_desktop.importers import sniff
+from kehoach_desktop.importers import limits, sniff
 from kehoach_desktop.importers.base import ImportFailed, RawDocument, RawRow, RawTable
 from kehoach_desktop.importers.document_header import read_header
 
@@ -63,6 +63,7 @@ def read(path: Path) -> RawDocument:
     """Every table of the .docx as a RawTable, and the header data it shows."""
     path = Path(path)
     package = sniff.inspect_package(path)
+    limits.check_package(path, package.kind)
     if package.kind != "docx":
         raise sniff.wrong_kind_message(path, package.kind, "docx")
     try:

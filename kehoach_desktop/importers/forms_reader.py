@@ -31,6 +31,7 @@ from kehoach_desktop.domain.models import Evidence
 from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.domain.text import fold, tidy, tidy_line
 from kehoach_desktop.exporters import unit_forms as form
+from kehoach_desktop.importers import limits
 from kehoach_desktop.importers import sniff as file_sniff
 from kehoach_desktop.importers.base import ImportFailed
 
@@ -181,6 +182,7 @@ def sniff(path: Path) -> FormProblem | None:
     """
     try:
         kind = file_sniff.detect(path)
+        limits.check_package(path, kind)
     except ImportFailed as exc:
         return FormProblem(NOT_EXCEL, Level.ERROR, str(exc).replace("Không nhập được tệp", "Không đọc được tệp"))
     if kind != "xlsx":

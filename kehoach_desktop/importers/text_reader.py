@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kehoach_desktop.importers import limits
 from kehoach_desktop.importers.base import ImportFailed, RawDocument, RawRow, RawTable
 from kehoach_desktop.importers.cells import html_to_lines, split_inline_items
 from kehoach_desktop.importers.columns import find_header
@@ -86,6 +87,7 @@ def _looks_binary(text: str) -> bool:
 def read_text(text: str, source_name: str) -> RawDocument:
     """Tables and header lines in pasted text (see module doc)."""
     text = (text or "").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    limits.check_text(text, source_name)
     if not text.strip():
         raise ImportFailed(f"«{source_name}» trống: không có gì để nhập.")
     blocks = _blocks(_logical_lines(text))

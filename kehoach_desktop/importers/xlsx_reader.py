@@ -42,7 +42,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach_desktop.domain.drafts import ImportWarning
 from kehoach_desktop.domain.text import tidy
-from kehoach_desktop.importers import sniff
+from kehoach_desktop.importers import limits, sniff
 from kehoach_desktop.importers.base import ImportFailed, RawDocument, RawRow, RawTable
 from kehoach_desktop.importers.document_header import read_header
 
@@ -63,6 +63,7 @@ def read(path: Path) -> RawDocument:
     """Every visible sheet of the .xlsx as a RawTable, and the header data of its title rows."""
     path = Path(path)
     package = sniff.inspect_package(path)
+    limits.check_package(path, package.kind)
     if package.kind != "xlsx":
         raise sniff.wrong_kind_message(path, package.kind, "xlsx")
     try:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from kehoach_desktop.outputs import temporary_beside
 from kehoach_desktop.reports.model import (  # noqa: F401  (the public API)
     STICKY_FIELDS,
     ReportData,
@@ -77,7 +77,7 @@ def save_pdf(content: bytes, path: Path | str) -> Path:
     """Write to a temporary file beside `path`, then rename it into place (OSError on failure)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix or ".pdf", dir=path.parent)
+    handle, temporary = temporary_beside(path.parent, ".tmp-", path.suffix or ".pdf")  # not mkstemp: 0600
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(content)

@@ -26,6 +26,7 @@ from kehoach_desktop.store.database import (
     describe_sqlite_error,
 )
 from kehoach_desktop.store.migrations import latest_version
+from kehoach_desktop.store.verify import is_damage_error
 
 MANUAL = "thu-cong"
 KIND_LABELS = {
@@ -33,6 +34,7 @@ KIND_LABELS = {
     files.BEFORE_IMPORT: "Trước khi nhập kế hoạch",
     files.BEFORE_RESTORE: "Trước khi khôi phục",
     files.BEFORE_MIGRATION: "Trước khi nâng cấp dữ liệu",
+    files.BEFORE_REPLACED: "Dữ liệu đang mở khi tệp bị thay",
     MANUAL: "Sao lưu do người dùng",
 }
 
@@ -118,10 +120,15 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
     folder = files.backup_dir(db_path)
     if not folder.is_dir():
         return []
-    prefix = f"{db_path.stem}-"
+    prefix = f"{files.short_stem(db_path)}-"
     paths = [p for p in folder.glob("*.db") if p.is_file() and p.name.startswith(prefix)]
     infos = [inspect_backup(path, db_path) for path in paths]
-    return sorted(infos, key=lambda info: (info.made_at, info.path.name), reverse=True)
+    return sorted(infos, key=lambda info: (info.made_at, _sequence(info.path, db_path), info.path.name), reverse=True)
+
+
+def _sequence(path: Path, db_path: Path) -> int:
+    named = files.parse_automatic(path, db_path)
+    return named.sequence if named else 1
 
 
 def newest_good_backup(db_path: Path | str) -> BackupInfo | None:
@@ -159,9 +166,12 @@ def restore(db_path: Path | str, backup: Path | str) -> files.RestoreOutcome:
     """Replace the database with a verified copy of `backup`.
 
     The program's own connections to `db_path` must be closed. First a copy of
-    the current data is made (a damaged file is not copied: it is only moved);
-    then the current .db, -wal and -shm are moved aside together into a folder
-    in sao-luu/ (kept, never deleted), and the backup's copy is put in place.
+    the current data is made when it is sound; then the current .db, -wal and
+    -shm are moved aside together into a folder in sao-luu/ (kept, never
+    deleted), and the backup's copy is put in place. A damaged file is moved
+    aside exactly as it is, unchecked beyond the look that found it damaged: a
+    restore over a damaged file always goes ahead (issue 14: index damage made
+    the safety copy fail its own check, and the restore refused).
     Opening the result migrates it as usual when it comes from an older version.
     """
     db_path, backup = Path(db_path), Path(backup)
@@ -178,10 +188,9 @@ def restore(db_path: Path | str, backup: Path | str) -> files.RestoreOutcome:
             f"Chương trình đang mở tệp dữ liệu {db_path} ở một cửa sổ khác (tiến trình số {owner}). "
             "Hãy đóng cửa sổ đó rồi khôi phục lại; dữ liệu hiện tại không thay đổi."
         )
-    damaged = is_damaged(db_path)
-    if db_path.exists() and not damaged:
-        _copy_current(db_path)
-    reason = files.ASIDE_DAMAGED if damaged else files.ASIDE_BEFORE_RESTORE
+    files.finish_interrupted_restore(db_path)
+    sound = db_path.exists() and _copy_current_if_sound(db_path)
+    reason = files.ASIDE_BEFORE_RESTORE if sound or not db_path.exists() else files.ASIDE_DAMAGED
     try:
         outcome = files.restore_file(db_path, backup, reason=reason)
     except files.BackupError as exc:
@@ -201,7 +210,8 @@ def restore(db_path: Path | str, backup: Path | str) -> files.RestoreOutcome:
 
 
 def is_damaged(db_path: Path) -> bool:
-    """Whether `PRAGMA quick_check` finds the database damaged (or raises doing so)."""
+    """Whether the database is damaged, as the check before writing sees it
+    (integrity_check, text, the clean-close checksum: store/verify.py)."""
     try:
         check_before_writing(db_path)
     except DamagedDatabaseError:
@@ -209,17 +219,22 @@ def is_damaged(db_path: Path) -> bool:
     return False
 
 
-def _copy_current(db_path: Path) -> Path:
-    """The "before restore" copy of the data about to be replaced."""
+def _copy_current_if_sound(db_path: Path) -> bool:
+    """The "before restore" copy of the data about to be replaced; False (no copy)
+    when the data is damaged, including when the copy fails its own check."""
+    if is_damaged(db_path):
+        return False
     target = files.automatic_target(db_path, files.BEFORE_RESTORE)
     try:
         files.copy_file_verified(db_path, target)
     except (sqlite3.Error, OSError) as exc:
+        if is_damage_error(exc):
+            return False  # damage the first look missed: the file goes aside as it is
         raise BackupFailed(
             "Chưa khôi phục: không sao lưu được dữ liệu hiện tại trước khi thay "
             f"({_reason(exc, target)}). Dữ liệu hiện tại không thay đổi."
         ) from exc
-    return target
+    return True
 
 
 def _reason(exc: Exception, target: Path) -> str:
@@ -318,4 +333,4 @@ class BackupService:
 
 def default_copy_name(db_path: Path | str, now: datetime | None = None) -> str:
     """kehoach-YYYYMMDD-HHMM.db (for kehoach.db): the name offered for a copy made by hand."""
-    return f"{Path(db_path).stem}-{(now or datetime.now()):%Y%m%d-%H%M}.db"
+    return f"{files.short_stem(db_path)}-{(now or datetime.now()):%Y%m%d-%H%M}.db"
