@@ -118,7 +118,10 @@ def disk_is_full(path: Path | str, margin: int = 256 * 1024) -> bool:
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection with the settings every use of the file needs."""
     if readonly:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        # With no -wal beside it the file is whole: read it immutable, which leaves no
+        # -wal/-shm behind (a read-only connection cannot remove what it creates).
+        whole = not Path(f"{path}-wal").exists()
+        uri = Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if whole else "?mode=ro")
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     else:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)

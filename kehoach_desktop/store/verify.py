@@ -90,13 +90,17 @@ def invalid_text(conn: sqlite3.Connection) -> list[str]:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
         ).fetchall()
     ]
+    columns_of = {table: [row[1] for row in conn.execute(f"PRAGMA table_info({_quoted(table)})")] for table in tables}
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
         found = []
         for table in tables:
-            cursor = conn.execute(f"SELECT rowid, * FROM {_quoted(table)}")
-            columns = [column[0] for column in cursor.description]
+            names = columns_of[table]
+            # Text values only: with bytes as the text factory a BLOB (a kept PDF) reads alike.
+            texts = ", ".join(f"CASE WHEN typeof({_quoted(n)}) = 'text' THEN {_quoted(n)} END" for n in names)
+            cursor = conn.execute(f"SELECT rowid, {texts} FROM {_quoted(table)}")
+            columns = ["rowid", *names]
             place = next(
                 (
                     (columns[index], row[0])
