@@ -264,7 +264,7 @@ def check_demo_import(context: Context) -> str:
 
     services = _services(context)
     draft = services.imports.preview(demo_plan_path())
-    context.plan_id = services.imports.import_draft(draft)
+    context.plan_id = services.imports.import_draft(draft).value
     plan = services.plans.get(context.plan_id)
     tree = services.plans.tree(context.plan_id)
     context.tasks = [task for _, task, _ in tree.plan_walk(context.plan_id)]

@@ -43,14 +43,14 @@ WRITER = textwrap.dedent(
     for n in range(100000):
         if rng.random() < 0.5:
             task_id = services.tasks.add(rng.choice(sections), None, None,
-                                         content=f"Nhiệm vụ thêm lần {{n}} — rà soát thủ tục")
+                                         content=f"Nhiệm vụ thêm lần {{n}} — rà soát thủ tục").value
             tasks.append(task_id)
             print("task", task_id, flush=True)
         else:
             update = ProgressUpdate(task_id=rng.choice(tasks), period="2025-Q3", status=Status.IN_PROGRESS,
                                     percent=rng.randint(0, 100), result=f"Báo cáo lần {{n}}",
                                     evidence=[Evidence(doc_number=f"{{n}}/BC-SXD", summary="Báo cáo quý")])
-            print("progress", services.progress.record(update), flush=True)
+            print("progress", services.progress.record(update).value, flush=True)
     """
 )
 

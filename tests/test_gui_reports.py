@@ -165,7 +165,7 @@ def test_results_default_to_the_quarter_of_the_window_date_and_untouched_fields_
 def test_a_whole_year_of_plans_can_be_reported_together(qtbot, window, services):
     from reports_support import sample_draft
 
-    other = services.plans.create(sample_draft("004_38c702dbea58b40f"))
+    other = services.plans.create(sample_draft("004_38c702dbea58b40f")).value
     window.reload_plans(select="year:2025")
 
     def fill(dialog):

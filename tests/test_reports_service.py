@@ -192,7 +192,7 @@ def test_a_version_1_database_with_data_upgrades_to_the_report_headers(db_path, 
     monkeypatch.setattr(migrations, "available", lambda: first)
     with Services.open(db_path) as services:
         assert services.store.schema_version == 1
-        plan_id = services.plans.create(sample_draft("002_faa90e4ac40fa61c"))
+        plan_id = services.plans.create(sample_draft("002_faa90e4ac40fa61c")).value
         tasks_before = len(services.plans.tree(plan_id).tasks)
     monkeypatch.undo()
     with Store.open(db_path) as store:
@@ -210,8 +210,8 @@ def test_a_version_1_database_with_data_upgrades_to_the_report_headers(db_path, 
 
 def test_a_damaged_saved_header_is_only_a_lost_prefill(services):
     plan_id = fill_sample(services)
-    with services.store.write() as db:
-        db["report_header"].insert({"kind": "bao-cao", "data": "{not json", "updated_at": "2025-01-01T00:00:00"})
+    with services.store.write() as conn:
+        conn.execute("INSERT INTO report_header (kind, data, updated_at) VALUES ('bao-cao', '{not json', '2025-01-01T00:00:00')")
     assert services.reports.last_header(ReportKind.RESULTS) is None
     assert services.reports.default_header(ReportKind.RESULTS, [plan_id]).issuer == "Sở Nông nghiệp và Môi trường"
 
@@ -259,14 +259,14 @@ def test_plan_columns_follow_each_samples_own_appendix(services):
         "004_38c702dbea58b40f": ["number", "content", "schedule_text", "lead_text", "coordinate_text", "output"],
     }
     for stem, fields in expected.items():
-        tree = services.plans.tree(services.plans.create(sample_draft(stem)))
+        tree = services.plans.tree(services.plans.create(sample_draft(stem)).value)
         pairs = plan_columns(tree.plans[0], tree.tasks)
         assert [name for name, _ in pairs] == fields, stem
         assert [column.title for _, column in pairs] == tree.plans[0].columns  # the plan's own titles
 
 
 def test_several_plans_of_a_year_count_by_canonical_area(services, tmp_path):
-    ids = [services.plans.create(sample_draft(stem)) for stem in ("000_36db36a684822c51", "004_38c702dbea58b40f")]
+    ids = [services.plans.create(sample_draft(stem)).value for stem in ("000_36db36a684822c51", "004_38c702dbea58b40f")]
     assert services.reports.plan_ids_of_year(2025) == sorted(ids)
     data = services.reports.prepare(ReportRequest(ReportKind.RESULTS, ids, period=parse_period("2025")))
     labels = [group.label for group in data.content.groups]
@@ -405,7 +405,7 @@ def test_report_modules_import_no_qt():
 def test_header_text_typed_in_nfd_prints_in_nfc_and_a_two_line_authority_stays_with_the_name(services, tmp_path):
     import unicodedata
 
-    plan_id = services.plans.create(sample_draft("002_faa90e4ac40fa61c"))
+    plan_id = services.plans.create(sample_draft("002_faa90e4ac40fa61c")).value
     header = services.reports.default_header(ReportKind.PLAN, [plan_id])
     header.place = unicodedata.normalize("NFD", "Khánh Hòa")
     header.number = "5"

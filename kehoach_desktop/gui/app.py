@@ -16,12 +16,11 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kehoach_desktop import APP_NAME, APP_TITLE, __version__, errorlog
-from kehoach_desktop.cli.common import db_path
 from kehoach_desktop.gui import icons
 from kehoach_desktop.gui.widgets import VIETNAMESE
 from kehoach_desktop.store import StoreError
 from kehoach_desktop.store.backup import companions
-from kehoach_desktop.store.location import data_dir
+from kehoach_desktop.store.location import data_dir, default_db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -98,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     app = application()
     headless = bool(getattr(args, "screenshot", None))
     demo = getattr(args, "demo", False)
-    path = demo_path() if demo else db_path(args)
+    path = demo_path() if demo else (getattr(args, "db", None) or default_db_path())
     # One window per database, decided before anything (the demo's rebuild
     # included) touches the file.
     lock = DatabaseLock(path)

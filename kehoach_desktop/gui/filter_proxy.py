@@ -12,20 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt
 
-from kehoach_desktop.domain.judgement import Timeliness
-from kehoach_desktop.domain.statuses import Status
+from kehoach_desktop.domain.statuses import Timeliness, matches_filter
 from kehoach_desktop.domain.text import fold
 from kehoach_desktop.gui.tree_model import COLUMNS, FLAGS, Node, sort_key
-
-# The status filter's choices: stored statuses plus the derived "Hoàn thành trễ hạn".
-STATUS_CHOICES = (
-    ("not_started", "Chưa triển khai"),
-    ("in_progress", "Đang thực hiện"),
-    ("done", "Hoàn thành"),
-    ("done_late", "Hoàn thành trễ hạn"),
-    ("not_done", "Không thực hiện"),
-)
-
 
 @dataclass(frozen=True)
 class TaskFilter:
@@ -50,7 +39,7 @@ class TaskFilter:
             return False
         if self.area_code and node.area_code != self.area_code:
             return False
-        if self.status and not _has_status(node, self.status):
+        if self.status and not matches_filter(self.status, node.task.status, node.timeliness):
             return False
         if self.overdue or self.due_soon:
             wanted = {Timeliness.OVERDUE} if self.overdue else set()
@@ -60,14 +49,6 @@ class TaskFilter:
                 return False
         key = node.search_key
         return all(word in key for word in self.words)
-
-
-def _has_status(node: Node, status: str) -> bool:
-    if status == "done_late":
-        return node.timeliness is Timeliness.DONE_LATE
-    if status == "done":
-        return node.task.status is Status.DONE and node.timeliness is not Timeliness.DONE_LATE
-    return node.task.status.value == status
 
 
 class _Row:

@@ -403,7 +403,7 @@ def read_and_match(services: Services, progress, paths: list[Path], cached: dict
 
 def apply_import(services: Services, progress, preview, accept_conflicts: bool) -> ImportOutcome:
     """Worker: apply all or nothing, keeping the touched tasks' progress before and after."""
-    from kehoach_desktop.services.forms import ChangeKind
+    from kehoach_desktop.services.forms_matcher import ChangeKind
 
     written = [entry for entry in preview.entries if entry.kind is not ChangeKind.SAME]
     touched = sorted({entry.task_id for entry in written})

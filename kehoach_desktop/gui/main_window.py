@@ -20,10 +20,10 @@ from kehoach_desktop import APP_TITLE, __version__
 from kehoach_desktop.domain.areas import AREAS
 from kehoach_desktop.domain.judgement import DUE_SOON_DAYS, Timeliness
 from kehoach_desktop.domain.models import Task
-from kehoach_desktop.domain.statuses import Status
+from kehoach_desktop.domain.statuses import ALL_STATUSES_LABEL, FILTER_CHOICES, Status
 from kehoach_desktop.gui import commands, icons
 from kehoach_desktop.gui.detail_panel import task_html
-from kehoach_desktop.gui.filter_proxy import STATUS_CHOICES, TaskFilter, TaskFilterProxy, sort_printed_order
+from kehoach_desktop.gui.filter_proxy import TaskFilter, TaskFilterProxy, sort_printed_order
 from kehoach_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from kehoach_desktop.gui.settings import open_settings, value
 from kehoach_desktop.gui.tree_model import COLUMNS, COL_CONTENT, NODE_ROLE, Node, TaskTreeModel, ViewMode
@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
 
     def _setup_filters(self) -> None:
         ui = self.ui
-        ui.statusFilter.addItem("Mọi trạng thái", None)
-        for code, label in STATUS_CHOICES:
+        ui.statusFilter.addItem(ALL_STATUSES_LABEL, None)
+        for code, label in FILTER_CHOICES:
             ui.statusFilter.addItem(label, code)
         ui.areaFilter.addItem("Mọi lĩnh vực", None)
         for item in AREAS:

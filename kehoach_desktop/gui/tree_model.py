@@ -17,7 +17,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kehoach_desktop.domain.areas import AREAS
 from kehoach_desktop.domain.deadlines import DeadlineKind
-from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
+from kehoach_desktop.domain.judgement import judge
+from kehoach_desktop.domain.statuses import Timeliness, status_label
 from kehoach_desktop.domain.models import Role, Task
 from kehoach_desktop.domain.text import fold
 from kehoach_desktop.domain.tree import PlanTree

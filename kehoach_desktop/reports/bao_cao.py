@@ -34,7 +34,7 @@ def count_columns(with_cancelled: bool) -> list[layout.TableColumn]:
 
 
 def _category_numbers(counts, with_cancelled: bool) -> list[str]:
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     shown = [Category.DONE_ON_TIME, Category.DONE_LATE, Category.IN_PROGRESS, Category.NOT_STARTED, Category.OVERDUE]
     if with_cancelled:
@@ -45,7 +45,7 @@ def _category_numbers(counts, with_cancelled: bool) -> list[str]:
 def counts_table(styles: layout.Styles, content) -> layout.LongTable:
     """The counts per lĩnh vực; the columns add up to "Tổng số" (a "Không thực hiện"
     column appears when some task was cancelled)."""
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     cancelled = content.totals[Category.CANCELLED] > 0
     rows = [
@@ -57,7 +57,7 @@ def counts_table(styles: layout.Styles, content) -> layout.LongTable:
 
 
 def counts_sentence(counts, cutoff, *, subject: str = "Kế hoạch") -> str:
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     done = counts.done
     text = (
@@ -73,7 +73,7 @@ def counts_sentence(counts, cutoff, *, subject: str = "Kế hoạch") -> str:
 
 
 def group_sentence(group) -> str:
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     counts = group.counts
     text = (

@@ -32,7 +32,7 @@ SERIES = (
 def numbers(stats) -> list[int]:
     """(done on time, done late, overdue, the rest, cancelled) of the unit's led
     tasks: they add up to the number it leads."""
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     led = stats.led
     rest = led[Category.IN_PROGRESS] + led[Category.NOT_STARTED]

@@ -18,6 +18,7 @@ from kehoach_desktop.importers.interpret import interpret
 from kehoach_desktop.importers.reader import digest, read_path
 from kehoach_desktop.importers.text_reader import read_text
 from kehoach_desktop.services.errors import ServiceError
+from kehoach_desktop.services.outcome import Outcome
 from kehoach_desktop.services.plans import MAX_YEAR, MIN_YEAR, PlanService, PlanSummary
 from kehoach_desktop.store import Store
 
@@ -56,12 +57,13 @@ class ImportService:
         fingerprint = draft.plan.source_digest or digest(draft)
         # One indexed look-up; the plan list (every plan, with its task count) only
         # when there is a duplicate to describe.
-        if not self.store.execute("SELECT 1 FROM plan WHERE source_digest = ? LIMIT 1", [fingerprint]).fetchone():
+        if not self.plans.has_digest(fingerprint):
             return []
         return self.plans.find_by_digest(fingerprint)
 
-    def import_draft(self, draft: PlanDraft, allow_duplicate: bool = False) -> int:
-        """Save the draft as a new plan (one transaction); returns its id."""
+    def import_draft(self, draft: PlanDraft, allow_duplicate: bool = False) -> Outcome[int]:
+        """Save the draft as a new plan (one transaction); the value is its id, the undo
+        removes it again with the units it added to the directory."""
         draft.plan.source_digest = draft.plan.source_digest or digest(draft)
         if self.before_save is not None and (allow_duplicate or not self.duplicates(draft)):
             self.before_save()
@@ -83,7 +85,7 @@ def read_plan(
         raise ImportFileError(f"Năm của kế hoạch phải từ {MIN_YEAR} đến {MAX_YEAR} (đang là «{year}»).")
     name = source_name or (Path(path).name if path is not None else PASTED_SOURCE)
     try:
-        doc = read_path(path) if path is not None else read_text(text, name)
+        doc = read_path(path) if path is not None else read_text(text or "", name)
     except ImportFailed as exc:
         raise ImportFileError(str(exc)) from exc
     except Exception as exc:  # a reader tripping over a malformed file: say which file

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import Any
 
 from kehoach_desktop.domain import deadlines
 from kehoach_desktop.domain.areas import OTHER, is_area_code
 from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
-from kehoach_desktop.domain.models import Plan, Role, Task, TaskUnit
+from kehoach_desktop.domain.models import Plan, Role, Section, Task, TaskUnit
 from kehoach_desktop.domain.text import tidy, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
-from kehoach_desktop.services.units import resolve_unit
+from kehoach_desktop.services.outcome import Outcome, Recording
+from kehoach_desktop.services.units import UnitResolver
 from kehoach_desktop.store import Store
-from kehoach_desktop.store import repository as repo
+from kehoach_desktop.store import plans as plan_rows
+from kehoach_desktop.store import tasks as task_rows
 from kehoach_desktop.store.database import now_text
-
-if TYPE_CHECKING:
-    import sqlite_utils
+from kehoach_desktop.store.rows import Row, insert_rows
+from kehoach_desktop.store.snapshots import Scope
 
 # Header fields a user may edit in the "Thông tin kế hoạch" dialog.
 HEADER_FIELDS = (
@@ -44,14 +46,15 @@ class PlanService:
         self.store = store
 
     def list_plans(self) -> list[PlanSummary]:
-        counts = repo.task_counts(self.store.db)
+        conn = self.store.conn
+        counts = plan_rows.task_counts(conn)
         return [
             PlanSummary(p.id, p.year, p.title, p.doc_number, p.issuer, counts.get(p.id, 0))
-            for p in repo.load_plans(self.store.db)
+            for p in plan_rows.load_plans(conn)
         ]
 
     def get(self, plan_id: int) -> Plan:
-        plan = repo.load_plan(self.store.db, plan_id)
+        plan = plan_rows.load_plan(self.store.conn, plan_id)
         if plan is None:
             raise NotFoundError(f"Không có kế hoạch số {plan_id}.")
         return plan
@@ -62,35 +65,40 @@ class PlanService:
         plans = [self.get(plan_id) for plan_id in ids]
         if not ids:
             return PlanTree([], [], [])
-        db = self.store.db
-        return PlanTree(plans, repo.load_sections(db, ids), repo.load_tasks(db, ids))
+        conn = self.store.conn
+        return PlanTree(plans, plan_rows.load_sections(conn, ids), task_rows.load_tasks(conn, ids))
 
     def find_by_digest(self, digest: str) -> list[PlanSummary]:
         """Plans imported from the same content (to catch an import made twice)."""
         if not digest:
             return []
-        rows = self.store.execute("SELECT id FROM plan WHERE source_digest = ?", [digest])
-        ids = {row[0] for row in rows}
+        ids = plan_rows.ids_with_digest(self.store.conn, digest)
         return [summary for summary in self.list_plans() if summary.id in ids]
 
-    def create(self, draft: PlanDraft, tidy_text: Callable[[str | None], str] = tidy) -> int:
-        """Save a whole plan in one transaction; returns its id.
+    def has_digest(self, digest: str) -> bool:
+        return plan_rows.digest_exists(self.store.conn, digest)
+
+    def create(self, draft: PlanDraft, tidy_text: Callable[[str | None], str] = tidy) -> Outcome[int]:
+        """Save a whole plan in one transaction; the value is its id. Undoing it removes
+        the plan and the units its import added to the directory.
 
         Every text is tidied on the way in with `tidy_text`, domain.text.tidy or
         one that gives the same answers faster (the importers pass theirs, which
         already knows the texts it tidied while reading the file)."""
         plan = normalised_plan(draft.plan, tidy_text)
-        with self.store.write() as db:
-            stamp = now_text()
-            plan_id = repo.insert_row(db, "plan", {**repo.plan_row(plan), "created_at": stamp, "updated_at": stamp})
-            saver = _PlanSaver(db, plan, plan_id, tidy_text)
+        with self.store.write() as conn:
+            recording = Recording(conn)
+            plan_id = plan_rows.insert_plan(conn, plan, now_text())
+            saver = _PlanSaver(conn, plan, plan_id, tidy_text)
             for position, section in enumerate(draft.sections):
                 saver.add_section(section, position, parent_id=None)
-            repo.insert_rows(db, "task_unit", saver.links)
-        return plan_id
+            insert_rows(conn, "task_unit", saver.links)
+            recording.created(plan_scope(conn, plan_id))
+            recording.created([("unit", "id", saver.units.created)])
+            return recording.finish(plan_id)
 
-    def update_header(self, plan_id: int, **changes) -> dict:
-        """Change header fields; returns their previous values (for undo)."""
+    def update_header(self, plan_id: int, **changes: Any) -> Outcome[None]:
+        """Change header fields (HEADER_FIELDS); a new year re-reads the deadlines without one."""
         unknown = set(changes) - set(HEADER_FIELDS)
         if unknown:
             raise ValueError(f"not header fields: {sorted(unknown)}")
@@ -99,17 +107,36 @@ class PlanService:
         for name, value in changes.items():
             setattr(plan, name, value)
         plan = normalised_plan(plan)
-        row = repo.plan_row(plan)
-        with self.store.write() as db:
-            db["plan"].update(plan_id, {**{name: row[name] for name in changes}, "updated_at": now_text()})
-            if "year" in changes and changes["year"] != before["year"]:
-                _reparse_deadlines(db, plan_id, plan.year)
-        return before
+        row = plan_rows.plan_row(plan)
+        new_year = "year" in changes and changes["year"] != before["year"]
+        with self.store.write() as conn:
+            scope: Scope = [("plan", "id", [plan_id])] + ([("task", "plan_id", [plan_id])] if new_year else [])
+            recording = Recording(conn, scope)
+            plan_rows.update_plan(conn, plan_id, {**{name: row[name] for name in changes}, "updated_at": now_text()})
+            if new_year:
+                _reparse_deadlines(conn, plan_id, plan.year)
+            return recording.finish(None)
 
-    def delete(self, plan_id: int) -> None:
+    def delete(self, plan_id: int) -> Outcome[None]:
+        """The plan with its sections, tasks, unit links, progress and evidence (undoable)."""
         self.get(plan_id)
-        with self.store.write() as db:
-            db.execute("DELETE FROM plan WHERE id = ?", [plan_id])
+        with self.store.write() as conn:
+            recording = Recording(conn, plan_scope(conn, plan_id))
+            plan_rows.delete_plan(conn, plan_id)
+            return recording.finish(None)
+
+
+def plan_scope(conn: sqlite3.Connection, plan_id: int) -> Scope:
+    """Every row of a plan: what deleting it removes, and putting it back restores."""
+    task_ids = task_rows.plan_task_ids(conn, plan_id)
+    return [
+        ("plan", "id", [plan_id]),
+        ("section", "plan_id", [plan_id]),
+        ("task", "plan_id", [plan_id]),
+        ("task_unit", "task_id", task_ids),
+        ("progress_update", "task_id", task_ids),
+        ("evidence", "task_id", task_ids),
+    ]
 
 
 def normalised_plan(plan: Plan, tidy_text: Callable[[str | None], str] = tidy) -> Plan:
@@ -138,35 +165,28 @@ class _PlanSaver:
     or parsed once per plan.
     """
 
-    def __init__(self, db, plan: Plan, plan_id: int, tidy_text: Callable[[str | None], str]):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, plan: Plan, plan_id: int, tidy_text: Callable[[str | None], str]):
+        self.conn = conn
         self.plan = plan
         self.plan_id = plan_id
         self.tidy = tidy_text
-        self.links: list[dict] = []
-        self._unit_ids: dict[str, int] = {}
+        self.links: list[Row] = []
+        self.units = UnitResolver(conn)
         self._deadlines: dict[str, deadlines.Deadline] = {}
 
-    def add_section(self, draft: SectionDraft, position: int, parent_id) -> None:
+    def add_section(self, draft: SectionDraft, position: int, parent_id: int | None) -> None:
         area_code = draft.area_code if is_area_code(draft.area_code) else OTHER
-        section_id = repo.insert_row(
-            self.db,
-            "section",
-            {
-                "plan_id": self.plan_id,
-                "parent_id": parent_id,
-                "ordinal": tidy_line(draft.ordinal),
-                "title": self.tidy(draft.title),
-                "area_code": area_code,
-                "position": position,
-            },
-        )
+        section = Section(
+            plan_id=self.plan_id, parent_id=parent_id, ordinal=tidy_line(draft.ordinal),
+            title=self.tidy(draft.title), area_code=area_code, position=position,
+        )  # fmt: skip
+        section_id = plan_rows.insert_section(self.conn, section)
         for task_position, task in enumerate(draft.tasks):
             self.add_task(section_id, task, task_position, parent_id=None)
         for sub_position, sub in enumerate(draft.subsections):
             self.add_section(sub, sub_position, parent_id=section_id)
 
-    def add_task(self, section_id: int, draft: TaskDraft, position: int, parent_id) -> None:
+    def add_task(self, section_id: int, draft: TaskDraft, position: int, parent_id: int | None) -> None:
         task = Task(
             plan_id=self.plan_id,
             section_id=section_id,
@@ -183,10 +203,10 @@ class _PlanSaver:
             assignment_raw=self.tidy(draft.assignment_raw),
         )
         task.deadline = self._deadline(task.schedule_text)
-        task_id = repo.insert_row(self.db, "task", repo.task_row(task))
-        links = [TaskUnit(self._unit_id(name), Role.LEAD) for name in draft.lead_units]
-        links += [TaskUnit(self._unit_id(name), Role.COORDINATE) for name in draft.coordinate_units]
-        self.links += repo.link_rows(task_id, links)
+        task_id = task_rows.insert_task(self.conn, task)
+        links = [TaskUnit(self.units(name), Role.LEAD) for name in draft.lead_units]
+        links += [TaskUnit(self.units(name), Role.COORDINATE) for name in draft.coordinate_units]
+        self.links += task_rows.link_rows(task_id, links)
         for child_position, child in enumerate(draft.children):
             self.add_task(section_id, child, child_position, parent_id=task_id)
 
@@ -196,17 +216,11 @@ class _PlanSaver:
             found = self._deadlines[schedule_text] = deadlines.parse(schedule_text, self.plan.year)
         return found
 
-    def _unit_id(self, name: str) -> int:
-        found = self._unit_ids.get(name)
-        if found is None:
-            found = self._unit_ids[name] = resolve_unit(self.db, name)
-        return found
 
-
-def _reparse_deadlines(db: sqlite_utils.Database, plan_id: int, year: int) -> None:
+def _reparse_deadlines(conn: sqlite3.Connection, plan_id: int, year: int) -> None:
     """Deadlines without a year of their own follow the plan's year."""
-    for row in db.query("SELECT * FROM task WHERE plan_id = ?", [plan_id]):
-        task = repo.task_from_row(row)
+    for row in task_rows.plan_task_rows(conn, plan_id):
+        task = task_rows.task_from_row(row)
         task.deadline = deadlines.parse(task.schedule_text, year)
-        new = repo.task_row(task)
-        db["task"].update(task.id, {"deadline": new["deadline"], "due_last": new["due_last"]})
+        new = task_rows.task_row(task)
+        task_rows.update_task(conn, row["id"], {"deadline": new["deadline"], "due_last": new["due_last"]})

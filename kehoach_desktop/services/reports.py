@@ -37,8 +37,9 @@ from kehoach_desktop.services import statistics
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
 from kehoach_desktop.services.plans import PlanService
 from kehoach_desktop.services.statistics import StatisticsService
-from kehoach_desktop.services.units import find_unit
 from kehoach_desktop.store import Store
+from kehoach_desktop.store import report_headers
+from kehoach_desktop.store.units import find_unit, load_units
 from kehoach_desktop.store.database import now_text
 
 DEFAULT_ARCHIVE = "VT, VP"  # Văn thư, and the Văn phòng that drafts these reports
@@ -65,7 +66,7 @@ class ReportService:
         """The unit called `name` (spelling and tone-mark variants aside); an unknown
         name raises ServiceError listing the closest names in the directory."""
         units = repo_units(self.store)
-        found = find_unit(self.store.db, name)
+        found = find_unit(self.store.conn, name)
         if found is not None:
             return next(unit for unit in units if unit.id == found)
         wanted = unit_key(name)
@@ -80,21 +81,19 @@ class ReportService:
     # --- headers ----------------------------------------------------------------------
 
     def last_header(self, kind: ReportKind) -> ReportHeader | None:
-        rows = list(self.store.db.query("SELECT data FROM report_header WHERE kind = ?", [ReportKind(kind).value]))
-        if not rows:
+        data = report_headers.load(self.store.conn, ReportKind(kind).value)
+        if data is None:
             return None
         try:
-            return ReportHeader.from_json(json.loads(rows[0]["data"]))
+            return ReportHeader.from_json(json.loads(data))
         except (ValueError, TypeError):  # a damaged entry is only a lost prefill
             return None
 
     def save_header(self, kind: ReportKind, header: ReportHeader) -> None:
         """Remember the header used, to prefill the next report of this kind."""
         data = json.dumps(header.normalised().to_json(), ensure_ascii=False)
-        with self.store.write() as db:
-            db["report_header"].upsert(
-                {"kind": ReportKind(kind).value, "data": data, "updated_at": now_text()}, pk="kind"
-            )
+        with self.store.write() as conn:
+            report_headers.save(conn, ReportKind(kind).value, data, now_text())
 
     def default_header(
         self, kind: ReportKind, plan_ids: list[int], *, period: Period | None = None,
@@ -159,6 +158,7 @@ class ReportService:
             lines = statistics.attention_by_unit(tree, states, cutoff, unit.id if unit else None)
             return statistics.AttentionContent(states, lines)
         if kind is ReportKind.REMINDER:
+            assert unit is not None  # prepare() refuses a reminder without a unit
             return self._reminder(tree, states, cutoff, unit)
         groups = {u.id for u in repo_units(self.store) if u.kind is UnitKind.GROUP}
         units = statistics.unit_statistics(tree, states, groups)
@@ -183,9 +183,7 @@ class ReportService:
 
 
 def repo_units(store: Store) -> list[Unit]:
-    from kehoach_desktop.store import repository
-
-    return repository.load_units(store.db)
+    return load_units(store.conn)
 
 
 def _check_plans(kind: ReportKind, plan_ids: list[int]) -> list[int]:

@@ -31,63 +31,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
-from typing import TYPE_CHECKING
 
 from kehoach_desktop.domain.areas import area, area_order
-from kehoach_desktop.domain.judgement import DUE_SOON_DAYS, Timeliness, judge
-from kehoach_desktop.domain.models import Plan, Role, Section, Task
-from kehoach_desktop.domain.statuses import Status
+from kehoach_desktop.domain.judgement import DUE_SOON_DAYS, judge
+from kehoach_desktop.domain.models import Plan, ProgressPoint, Role, Section, Task
+from kehoach_desktop.domain.statuses import Category, Status, Timeliness, category_of
 from kehoach_desktop.domain.text import fold, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
 from kehoach_desktop.store import Store
-
-if TYPE_CHECKING:
-    import sqlite_utils
-
-
-class Category(str, Enum):
-    DONE_ON_TIME = "done_on_time"
-    DONE_LATE = "done_late"
-    IN_PROGRESS = "in_progress"
-    NOT_STARTED = "not_started"
-    OVERDUE = "overdue"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return _CATEGORY_LABELS[self]
-
-
-_CATEGORY_LABELS = {
-    Category.DONE_ON_TIME: "Hoàn thành đúng hạn",
-    Category.DONE_LATE: "Hoàn thành trễ hạn",
-    Category.IN_PROGRESS: "Đang thực hiện",
-    Category.NOT_STARTED: "Chưa triển khai",
-    Category.OVERDUE: "Quá hạn",
-    Category.CANCELLED: "Không thực hiện",
-}
-
-
-@dataclass(frozen=True)
-class ProgressPoint:
-    """One progress update, reduced to what the status on a day depends on."""
-
-    id: int
-    task_id: int
-    period: str
-    period_end: date
-    reported_on: date
-    status: Status
-    percent: int | None
-    result: str
-
-    def known_on(self, day: date) -> bool:
-        return self.period_end <= day or self.reported_on <= day
-
-    def order_key(self) -> tuple:
-        return (self.period_end, self.reported_on, self.id)
-
+from kehoach_desktop.store import progress as progress_rows
 
 @dataclass(frozen=True)
 class TaskState:
@@ -103,23 +55,13 @@ class TaskState:
 
     @property
     def category(self) -> Category:
-        if self.timeliness is Timeliness.CANCELLED or self.status is Status.NOT_DONE:
-            return Category.CANCELLED
-        if self.timeliness is Timeliness.DONE_LATE:
-            return Category.DONE_LATE
-        if self.status is Status.DONE:
-            return Category.DONE_ON_TIME
-        if self.timeliness is Timeliness.OVERDUE:
-            return Category.OVERDUE
-        if self.status is Status.IN_PROGRESS:
-            return Category.IN_PROGRESS
-        return Category.NOT_STARTED
+        return category_of(self.status, self.timeliness)
 
     @property
     def label(self) -> str:
         """The words a report prints in its status column."""
         if self.timeliness is Timeliness.DUE_SOON and self.status is not Status.DONE:
-            return f"{self.status.label} (sắp đến hạn)"
+            return f"{self.status.label} ({Timeliness.DUE_SOON.label.lower()})"
         return self.category.label
 
 
@@ -153,32 +95,6 @@ def _completion(task: Task, known: list[ProgressPoint]) -> date:
         return task.completed_on
     done = [point for point in known if point.status is Status.DONE]
     return min(point.reported_on for point in done)
-
-
-def load_progress_points(db: sqlite_utils.Database, plan_ids: list[int]) -> dict[int, list[ProgressPoint]]:
-    """Every progress update of the plans' tasks, by task id (one query)."""
-    if not plan_ids:
-        return {}
-    marks = ",".join("?" * len(plan_ids))
-    sql = (
-        "SELECT p.id, p.task_id, p.period, p.period_end, p.reported_on, p.status, p.percent, p.result "
-        f"FROM progress_update p JOIN task t ON t.id = p.task_id WHERE t.plan_id IN ({marks})"
-    )
-    points: dict[int, list[ProgressPoint]] = defaultdict(list)
-    for row in db.query(sql, list(plan_ids)):
-        points[row["task_id"]].append(
-            ProgressPoint(
-                id=row["id"],
-                task_id=row["task_id"],
-                period=row["period"],
-                period_end=date.fromisoformat(row["period_end"]),
-                reported_on=date.fromisoformat(row["reported_on"]),
-                status=Status(row["status"]),
-                percent=row["percent"],
-                result=row["result"],
-            )
-        )
-    return points
 
 
 def states_as_of(
@@ -255,12 +171,12 @@ def area_groups(tree: PlanTree, states: dict[int, TaskState]) -> list[TaskGroup]
             rows = [(section, list(tree.section_walk(section))) for section in sections]
             groups.append(_group(str(top.id), section_label(top), rows, states))
         return groups
-    by_area: dict[str, list] = defaultdict(list)
+    by_area: dict[str, list[tuple[Section, list[tuple[Task, int]]]]] = defaultdict(list)
     for plan in tree.plans:
         for section in tree.ordered_sections(plan.id):
-            rows = list(tree.section_walk(section))
-            if rows:
-                by_area[section.area_code].append((section, rows))
+            walked = list(tree.section_walk(section))
+            if walked:
+                by_area[section.area_code].append((section, walked))
     return [
         _group(code, area(code).name, by_area[code], states)
         for code in sorted(by_area, key=area_order)
@@ -333,7 +249,7 @@ UNASSIGNED = "Chưa xác định đơn vị chủ trì"
 def lead_keys(task: Task) -> list[tuple[int | None, str]]:
     """(unit id, name) of each lead unit; a task without linked units goes under its
     lead text as written, or under "Chưa xác định đơn vị chủ trì"."""
-    links = [(link.unit_id, link.unit_name) for link in task.units if link.role is Role.LEAD]
+    links: list[tuple[int | None, str]] = [(link.unit_id, link.unit_name) for link in task.units if link.role is Role.LEAD]
     if links:
         return links
     text = tidy_line(task.lead_text or task.assignment_raw)
@@ -469,7 +385,7 @@ class StatisticsService:
 
     def states(self, tree: PlanTree, day: date, soon_days: int = DUE_SOON_DAYS) -> dict[int, TaskState]:
         """Each task of the tree as it stood on `day`."""
-        points = load_progress_points(self.store.db, [plan.id for plan in tree.plans])
+        points = progress_rows.load_points(self.store.conn, [plan.id for plan in tree.plans])
         return states_as_of(tree, points, day, soon_days)
 
     def summary(self, plan_ids: list[int], day: date | None = None) -> Counts:
