@@ -510,7 +510,7 @@ def test_units_dialog_merges_and_refuses_to_delete_a_unit_in_use(qtbot, window, 
     from kehoach_desktop.gui.units_dialog import UnitsDialog
 
     services.units.create("VP Sở Nông nghiệp")
-    dialog = UnitsDialog(window, services)
+    dialog = UnitsDialog(window)
     qtbot.addWidget(dialog)
     office = services.units.find("Văn phòng Sở")
     spare = services.units.find("VP Sở Nông nghiệp")
@@ -530,6 +530,11 @@ def test_units_dialog_merges_and_refuses_to_delete_a_unit_in_use(qtbot, window, 
         dialog.merge_unit()
     assert services.units.find("VP Sở Nông nghiệp") == office  # kept as another name
     assert dialog.changed
+    # The merge is a step of the window's undo (the stack is not cleared): undo brings the unit back.
+    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "Gộp đơn vị"
+    window.undo_action.trigger()
+    assert services.units.find("VP Sở Nông nghiệp") == spare
+    assert [unit.name for unit in services.units.list_units()].count("VP Sở Nông nghiệp") == 1
 
 
 def test_closing_a_dialog_while_its_background_work_runs_is_safe(qtbot, window):

@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
             window.show_summary()
             return app.exec()
         finally:
-            window.services.close()
+            window.session.close()
             uninstall_handler()
     finally:
         lock.release()

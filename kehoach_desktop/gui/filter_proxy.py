@@ -80,6 +80,8 @@ class TaskFilterProxy(QAbstractProxyModel):
         self._root = _Row(None, None)
         self._rows: dict[int, _Row] = {}  # id(source node) -> row
         self._matching: list[Node] = []
+        self._matching_ids: set[int] = set()
+        self._saved: list[tuple[QModelIndex, Node, int]] = []
 
     # --- source and rebuilding ------------------------------------------------------------
 
@@ -88,6 +90,13 @@ class TaskFilterProxy(QAbstractProxyModel):
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
         model.dataChanged.connect(self._source_data_changed)
+        # Rows the source inserts, removes or moves (an edit that changed a task's place):
+        # the proxy lays its rows out again, keeping every open group and the selection.
+        for about in (model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved, model.rowsAboutToBeMoved,
+                      model.layoutAboutToBeChanged):  # fmt: skip
+            about.connect(self._layout_about_to_change)
+        for done in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.layoutChanged):
+            done.connect(self._layout_changed)
         self._rebuild()
 
     def _source_reset(self) -> None:
@@ -95,9 +104,41 @@ class TaskFilterProxy(QAbstractProxyModel):
         self.endResetModel()
 
     def _source_data_changed(self, top_left, bottom_right, roles=()) -> None:
+        node = top_left.internalPointer()
+        if node is not None and node.is_task and self._moves_on_change(node):
+            self._layout_about_to_change()
+            self._layout_changed()
+            return
         first, last = self.mapFromSource(top_left), self.mapFromSource(bottom_right)
         if first.isValid() and last.isValid():
             self.dataChanged.emit(first, last, roles)
+
+    def _moves_on_change(self, node: Node) -> bool:
+        """A changed row that now falls in or out of the filter, or may sort elsewhere."""
+        if self._sort_column >= 0:
+            return True
+        if not self._filter.active:
+            return False
+        if self._filter.words and not node.search_key:
+            self.sourceModel().search_keys()
+        return self._filter.accepts(node) != (id(node) in self._matching_ids)
+
+    def _layout_about_to_change(self, *_args) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._saved = [(index, index.internalPointer().node, index.column()) for index in self.persistentIndexList()]
+
+    def _layout_changed(self, *_args) -> None:
+        old_root = self._root  # alive until the old indexes are mapped: their pointers must not be reused
+        self._rebuild()
+        old, new = [], []
+        for index, node, column in self._saved:
+            row = self._rows.get(id(node))
+            old.append(index)
+            new.append(self.createIndex(row.row, column, row) if row is not None and row.node is node else QModelIndex())
+        self._saved = []
+        self.changePersistentIndexList(old, new)
+        del old_root
+        self.layoutChanged.emit()
 
     @property
     def task_filter(self) -> TaskFilter:
@@ -123,6 +164,7 @@ class TaskFilterProxy(QAbstractProxyModel):
         self._rows = {}
         if model is None:
             self._matching = []
+            self._matching_ids = set()
             return
         task_filter = self._filter
         if task_filter.words:
@@ -138,6 +180,7 @@ class TaskFilterProxy(QAbstractProxyModel):
         else:
             self._matching = list(model.task_nodes())
             keep = None
+        self._matching_ids = set(map(id, self._matching))
         self._add_children(self._root, model.root, keep)
 
     def _add_children(self, row: _Row, node: Node, keep: set | None) -> None:

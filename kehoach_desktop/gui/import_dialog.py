@@ -15,6 +15,7 @@ from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
 from kehoach_desktop.gui import background
 from kehoach_desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
+from kehoach_desktop.services import Outcome
 
 FILE_FILTER = "Kế hoạch (*.docx *.xlsx *.txt *.md);;Tất cả các tệp (*)"
 
@@ -26,7 +27,7 @@ class ImportDialog(QDialog):
         self.ui.setupUi(self)
         self.db_path = db_path
         self.draft: PlanDraft | None = None
-        self.imported_plan_id: int | None = None
+        self.imported: Outcome[int] | None = None  # the import done (its value is the new plan's id)
         ui = self.ui
         ui.yearSpin.setValue(ui.yearSpin.minimum())  # "tự nhận": read the year from the document
         self.ok_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
@@ -145,8 +146,8 @@ class ImportDialog(QDialog):
         work = lambda services, progress: services.imports.import_draft(draft, allow_duplicate=allow_duplicate)  # noqa: E731
         background.run(self, "Đang lưu kế hoạch…", work, self._imported, self._import_failed, db_path=self.db_path)
 
-    def _imported(self, plan_id: int) -> None:
-        self.imported_plan_id = plan_id
+    def _imported(self, outcome: Outcome[int]) -> None:
+        self.imported = outcome
         self.accept()
 
     def _import_failed(self, message: str, error: Exception | None) -> None:

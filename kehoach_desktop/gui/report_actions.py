@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from kehoach_desktop.domain.models import Role
 from kehoach_desktop.domain.text import fold
@@ -40,12 +41,10 @@ MENU = (
 )  # fmt: skip
 
 
-def install(window) -> None:
-    window.report_actions = ReportActions(window)
-
-
 class ReportActions:
-    def __init__(self, window):
+    """Built by the main window with the «Báo cáo» menu it fills."""
+
+    def __init__(self, window, menu: QMenu):
         self.window = window
         self.previews: list[PdfPreview] = []
         self.actions: dict[ReportKind, QAction] = {}
@@ -56,9 +55,9 @@ class ReportActions:
             action.setStatusTip(tip)
             action.setToolTip(tip)
             action.triggered.connect(lambda _checked=False, k=kind: self.open(k))
-            window.reports_menu.addAction(action)
+            menu.addAction(action)
             self.actions[kind] = action
-        window.reports_menu.aboutToShow.connect(self.update_enabled)
+        menu.aboutToShow.connect(self.update_enabled)
 
     def update_enabled(self) -> None:
         has_plans = self.window.ui.planCombo.count() > 0

@@ -1,6 +1,13 @@
-"""Danh mục đơn vị: add, rename, merge two units into one, delete only when unused."""
+"""Danh mục đơn vị: add, rename, merge two units into one, delete only when unused.
+
+Each change is a write the window performs: announced to every part and undoable
+with Ctrl+Z like any other edit (the window's undo stack is not cleared).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QTableWidgetItem
@@ -9,17 +16,18 @@ from kehoach_desktop.domain.models import Unit, UnitKind
 from kehoach_desktop.domain.text import contains_folded, fold
 from kehoach_desktop.gui.forms.ui_units_dialog import Ui_UnitsDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
-from kehoach_desktop.services import ServiceError, Services
+from kehoach_desktop.services import Outcome, Services
 
 KIND_LABELS = {UnitKind.UNIT: "Đơn vị", UnitKind.GROUP: "Nhóm đơn vị"}
 
 
 class UnitsDialog(QDialog):
-    def __init__(self, parent, services: Services):
-        super().__init__(parent)
+    def __init__(self, window):
+        """`window`: the main window, whose session is read and whose `perform` writes."""
+        super().__init__(window)
         self.ui = Ui_UnitsDialog()
         self.ui.setupUi(self)
-        self.services = services
+        self.window_ = window
         self.changed = False
         self._units: list[Unit] = []
         table = self.ui.unitTable
@@ -33,6 +41,10 @@ class UnitsDialog(QDialog):
         table.doubleClicked.connect(self.edit_unit)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.refresh()
+
+    @property
+    def services(self) -> Services:
+        return self.window_.session.services
 
     def refresh(self, select_id: int | None = None) -> None:
         self._units = self.services.units.list_units()
@@ -71,20 +83,18 @@ class UnitsDialog(QDialog):
         unit_id = self.ui.unitTable.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
         return next(unit for unit in self._units if unit.id == unit_id)
 
-    def _run(self, action, select_id=None) -> bool:
-        try:
-            result = action()
-        except ServiceError as exc:
-            show_error(self, str(exc))
+    def _run(self, text: str, write: Callable[[Services], Outcome[Any]], select_id: int | None = None) -> bool:
+        outcome = self.window_.perform(text, write, report=lambda message: show_error(self, message))
+        if outcome is None:
             return False
         self.changed = True
-        self.refresh(result if isinstance(result, int) else select_id)
+        self.refresh(outcome.value if isinstance(outcome.value, int) else select_id)
         return True
 
     def add_unit(self) -> None:
         name, ok = QInputDialog.getText(self, "Thêm đơn vị", "Tên đơn vị:")
         if ok and name.strip():
-            self._run(lambda: self.services.units.create(name))
+            self._run("Thêm đơn vị", lambda services: services.units.create(name))
 
     def edit_unit(self) -> None:
         unit = self.current()
@@ -101,7 +111,9 @@ class UnitsDialog(QDialog):
         if not ok:
             return
         kind = UnitKind.GROUP if kind_label == KIND_LABELS[UnitKind.GROUP] else UnitKind.UNIT
-        self._run(lambda: self.services.units.update(unit.id, name=name, short_name=short, kind=kind), unit.id)
+        self._run(
+            "Sửa đơn vị", lambda services: services.units.update(unit.id, name=name, short_name=short, kind=kind), unit.id
+        )
 
     def merge_unit(self) -> None:
         unit = self.current()
@@ -122,11 +134,11 @@ class UnitsDialog(QDialog):
             f"«{unit.name}» trở thành tên gọi khác của «{target.name}». Tiếp tục?"
         )
         if confirm(self, "Gộp đơn vị", message, yes="Gộp"):
-            self._run(lambda: self.services.units.merge(unit.id, target.id), target.id)
+            self._run("Gộp đơn vị", lambda services: services.units.merge(unit.id, target.id), target.id)
 
     def delete_unit(self) -> None:
         unit = self.current()
         if unit is None:
             return
         if confirm(self, "Xóa đơn vị", f"Xóa «{unit.name}» khỏi danh mục?", yes="Xóa"):
-            self._run(lambda: self.services.units.delete(unit.id))
+            self._run("Xóa đơn vị", lambda services: services.units.delete(unit.id))

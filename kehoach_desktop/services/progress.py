@@ -31,9 +31,10 @@ class ProgressService:
         """Save an update (and its evidence); the value is its id. The task takes its
         status and result when the update is for the latest period the task has."""
         with self.store.write() as conn:
-            recording = Recording(conn, [("task", "id", [update.task_id])])
+            # The task's whole progress: an undo is refused once another update came after.
+            task = [update.task_id]
+            recording = Recording(conn, [("task", "id", task), ("progress_update", "task_id", task), ("evidence", "task_id", task)])
             update_id = record_update(conn, update)
-            recording.created([("progress_update", "id", [update_id]), ("evidence", "progress_id", [update_id])])
             return recording.finish(update_id)
 
 

@@ -8,7 +8,7 @@ same transaction, so undoing the edit removes them too.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -55,6 +55,10 @@ class TaskService:
         if task is None:
             raise _gone(task_id)
         return task
+
+    def get_many(self, task_ids: Iterable[int]) -> list[Task]:
+        """The tasks with these ids that still exist, with their unit links."""
+        return task_rows.load_tasks_by_id(self.store.conn, task_ids)
 
     def siblings(self, task_id: int) -> list[int]:
         """Ids of the task and its siblings, in order."""
