@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 from kehoach_desktop.domain.statuses import Timeliness, matches_filter
 from kehoach_desktop.domain.text import fold
-from kehoach_desktop.gui.tree_model import COLUMNS, FLAGS, Node, sort_key
+from kehoach_desktop.gui.tree_model import COLUMNS, Node, TaskTreeModel, sort_key
 
 @dataclass(frozen=True)
 class TaskFilter:
@@ -51,42 +51,42 @@ class TaskFilter:
         return all(word in key for word in self.words)
 
 
-class _Row:
-    """One row of the proxy: a source node, and the proxy's own children list."""
-
-    __slots__ = ("node", "parent", "children", "row")
-
-    def __init__(self, node: Node | None, parent: _Row | None, row: int = 0):
-        self.node = node
-        self.parent = parent
-        self.children: list[_Row] = []
-        self.row = row
-
-
-class TaskFilterProxy(QAbstractProxyModel):
+class TaskFilterProxy(QAbstractItemModel):
     """Filter and sort over the task tree, with the mapping built in one Python pass.
 
     QSortFilterProxyModel calls back into a Python source model for every row,
     many times over (with 10,000 tasks, one keystroke made 14 million parent()
     calls). Here the filter runs once per task node and the visible tree is built
-    directly; the view then asks only for the rows it shows.
+    directly; the view then asks only for the rows it needs.
+
+    Its indexes point at the source's own nodes: without a filter or a sort the
+    rows are the source's (nothing is built); with one, each shown group keeps the
+    list of its shown children and each shown node its row. It is a plain item
+    model (not a QAbstractProxyModel), so the view's per-row questions that need no
+    Python (flags) stay in C++: laying out 10,000 rows calls Python twice per row.
     """
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._source: TaskTreeModel | None = None
         self._filter = TaskFilter()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._root = _Row(None, None)
-        self._rows: dict[int, _Row] = {}  # id(source node) -> row
+        # None: the source's rows as they are. Else: id(node) -> shown children / row.
+        self._children: dict[int, list[Node]] | None = None
+        self._rows: dict[int, int] | None = None
         self._matching: list[Node] = []
         self._matching_ids: set[int] = set()
         self._saved: list[tuple[QModelIndex, Node, int]] = []
 
     # --- source and rebuilding ------------------------------------------------------------
 
-    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt naming)
-        super().setSourceModel(model)
+    def sourceModel(self) -> TaskTreeModel | None:  # noqa: N802 (Qt naming)
+        return self._source
+
+    def setSourceModel(self, model: TaskTreeModel) -> None:  # noqa: N802 (Qt naming)
+        self.beginResetModel()
+        self._source = model
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
         model.dataChanged.connect(self._source_data_changed)
@@ -98,6 +98,7 @@ class TaskFilterProxy(QAbstractProxyModel):
         for done in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.layoutChanged):
             done.connect(self._layout_changed)
         self._rebuild()
+        self.endResetModel()
 
     def _source_reset(self) -> None:
         self._rebuild()
@@ -119,25 +120,22 @@ class TaskFilterProxy(QAbstractProxyModel):
             return True
         if not self._filter.active:
             return False
-        if self._filter.words and not node.search_key:
-            self.sourceModel().search_keys()
+        if self._filter.words and not node.search_key and self._source is not None:
+            self._source.search_keys()
         return self._filter.accepts(node) != (id(node) in self._matching_ids)
 
     def _layout_about_to_change(self, *_args) -> None:
         self.layoutAboutToBeChanged.emit()
-        self._saved = [(index, index.internalPointer().node, index.column()) for index in self.persistentIndexList()]
+        self._saved = [(index, index.internalPointer(), index.column()) for index in self.persistentIndexList()]
 
     def _layout_changed(self, *_args) -> None:
-        old_root = self._root  # alive until the old indexes are mapped: their pointers must not be reused
         self._rebuild()
         old, new = [], []
         for index, node, column in self._saved:
-            row = self._rows.get(id(node))
             old.append(index)
-            new.append(self.createIndex(row.row, column, row) if row is not None and row.node is node else QModelIndex())
+            new.append(self._index_of(node, column))
         self._saved = []
         self.changePersistentIndexList(old, new)
-        del old_root
         self.layoutChanged.emit()
 
     @property
@@ -159,16 +157,15 @@ class TaskFilterProxy(QAbstractProxyModel):
         self.endResetModel()
 
     def _rebuild(self) -> None:
-        model = self.sourceModel()
-        self._root = _Row(None, None)
-        self._rows = {}
+        model = self._source
+        self._children = self._rows = None
         if model is None:
-            self._matching = []
-            self._matching_ids = set()
+            self._matching, self._matching_ids = [], set()
             return
         task_filter = self._filter
         if task_filter.words:
             model.search_keys()  # made once, on the first search
+        keep: set[int] | None = None
         if task_filter.active:
             self._matching = [node for node in model.task_nodes() if task_filter.accepts(node)]
             keep = set(map(id, self._matching))
@@ -179,72 +176,88 @@ class TaskFilterProxy(QAbstractProxyModel):
                     holder = holder.parent
         else:
             self._matching = list(model.task_nodes())
-            keep = None
         self._matching_ids = set(map(id, self._matching))
-        self._add_children(self._root, model.root, keep)
+        if keep is not None or self._sort_column >= 0:
+            self._children, self._rows = {}, {}
+            self._add_children(model.root, keep)
 
-    def _add_children(self, row: _Row, node: Node, keep: set | None) -> None:
+    def _add_children(self, node: Node, keep: set[int] | None) -> None:
+        assert self._children is not None and self._rows is not None
         children = node.children if keep is None else [c for c in node.children if id(c) in keep]
         if self._sort_column >= 0 and children and children[0].is_task:
             reverse = self._sort_order == Qt.SortOrder.DescendingOrder
             children = sorted(children, key=lambda c: (sort_key(c, self._sort_column), c.order), reverse=reverse)
+        self._children[id(node)] = children
+        rows = self._rows
         for position, child in enumerate(children):
-            child_row = _Row(child, row, position)
-            row.children.append(child_row)
-            self._rows[id(child)] = child_row
+            rows[id(child)] = position
             if child.children:
-                self._add_children(child_row, child, keep)
+                self._add_children(child, keep)
 
-    # --- the Qt proxy interface --------------------------------------------------------------
+    # --- where a node shows ---------------------------------------------------------------
+
+    def _kids(self, node: Node) -> list[Node]:
+        return node.children if self._children is None else self._children.get(id(node), _NONE)
+
+    def _index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        """The proxy index of a source node; invalid when it is not shown."""
+        if self._source is None or node is self._source.root:
+            return QModelIndex()
+        if self._rows is None:
+            return self.createIndex(node.row, column, node)
+        row = self._rows.get(id(node))
+        return QModelIndex() if row is None else self.createIndex(row, column, node)
+
+    # --- the Qt model interface ------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
-        holder = parent.internalPointer() if parent.isValid() else self._root
-        if 0 <= row < len(holder.children) and 0 <= column < self.columnCount():
-            return self.createIndex(row, column, holder.children[row])
+        if self._source is None:
+            return QModelIndex()
+        kids = self._kids(parent.internalPointer() if parent.isValid() else self._source.root)
+        if 0 <= row < len(kids) and 0 <= column < COLUMN_COUNT:
+            return self.createIndex(row, column, kids[row])
         return QModelIndex()
 
     def parent(self, index=QModelIndex()):  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         holder = index.internalPointer().parent
-        if holder is None or holder is self._root:
-            return QModelIndex()
-        return self.createIndex(holder.row, 0, holder)
+        return QModelIndex() if holder is None else self._index_of(holder)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        if self._source is None:
+            return 0
         if parent.isValid():
-            return len(parent.internalPointer().children) if parent.column() == 0 else 0
-        return len(self._root.children)
+            return len(self._kids(parent.internalPointer())) if parent.column() == 0 else 0
+        return len(self._kids(self._source.root))
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(COLUMNS)
+        return COLUMN_COUNT
 
     def hasChildren(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return self.rowCount(parent) > 0
+        if self._source is None:
+            return False
+        if parent.isValid():
+            return parent.column() == 0 and bool(self._kids(parent.internalPointer()))
+        return bool(self._kids(self._source.root))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or self._source is None:
             return None
-        return self.sourceModel().node_data(index.internalPointer().node, index.column(), role)
-
-    def flags(self, index: QModelIndex):
-        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return self._source.node_data(index.internalPointer(), index.column(), role)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        return self.sourceModel().headerData(section, orientation, role)
+        return self._source.headerData(section, orientation, role) if self._source is not None else None
 
     def mapToSource(self, proxy_index: QModelIndex) -> QModelIndex:  # noqa: N802
-        if not proxy_index.isValid():
+        if not proxy_index.isValid() or self._source is None:
             return QModelIndex()
-        return self.sourceModel().node_index(proxy_index.internalPointer().node, proxy_index.column())
+        return self._source.node_index(proxy_index.internalPointer(), proxy_index.column())
 
     def mapFromSource(self, source_index: QModelIndex) -> QModelIndex:  # noqa: N802
         if not source_index.isValid():
             return QModelIndex()
-        row = self._rows.get(id(source_index.internalPointer()))
-        if row is None:
-            return QModelIndex()
-        return self.createIndex(row.row, source_index.column(), row)
+        return self._index_of(source_index.internalPointer(), source_index.column())
 
     def matching_nodes(self) -> list[Node]:
         """The task rows the filter accepts (not the context rows shown around them)."""
@@ -253,14 +266,20 @@ class TaskFilterProxy(QAbstractProxyModel):
     def expandable_indexes(self) -> list[QModelIndex]:
         """Every row with children (groups and parent tasks), parents before children."""
         out: list[QModelIndex] = []
-        stack = [self._root]
+        if self._source is None:
+            return out
+        stack = [self._source.root]
         while stack:
             holder = stack.pop()
-            for child in holder.children:
-                if child.children:
-                    out.append(self.createIndex(child.row, 0, child))
+            for row, child in enumerate(self._kids(holder)):
+                if self._kids(child):
+                    out.append(self.createIndex(row, 0, child))
                     stack.append(child)
         return out
+
+
+_NONE: list[Node] = []
+COLUMN_COUNT = len(COLUMNS)
 
 
 def sort_printed_order(view, proxy: TaskFilterProxy) -> None:

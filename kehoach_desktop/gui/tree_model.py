@@ -58,7 +58,6 @@ _BACKGROUNDS = {
 
 
 _GROUP_BACKGROUND = QBrush(QColor("#eef2f7"))
-FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class Node:
@@ -302,9 +301,6 @@ class TaskTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
-
-    def flags(self, index: QModelIndex):
-        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
