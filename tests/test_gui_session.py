@@ -79,7 +79,31 @@ def big_window(qtbot, big_db, tmp_path):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: len(window.model.task_nodes()) == 10_000)  # the rest follows the first screen
     yield window
+    window.session.close()
+
+
+def test_a_big_plan_shows_its_first_screen_then_every_task(qtbot, big_db):
+    from PySide6.QtWidgets import QApplication
+
+    from kehoach_desktop.gui.main_window import FIRST_SCREEN_TASKS, MainWindow
+    from kehoach_desktop.services import Services
+
+    window = MainWindow(Services.open(big_db), big_db, as_of=AS_OF)
+    qtbot.addWidget(window)
+    first = len(window.model.task_nodes())
+    assert FIRST_SCREEN_TASKS <= first < 10_000  # the first section, as printed
+    assert window.totals_label.text() == "Đang đọc các nhiệm vụ…"
+    assert window.proxy.rowCount() == 13 and window.proxy.rowCount(window.proxy.index(0, 0)) == first
+    window.show_summary()  # asked before every task is read: shown once they are
+    assert not window.ui.summaryBanner.isVisible()
+    window.show()
+    qtbot.waitUntil(lambda: len(window.model.task_nodes()) == 10_000)
+    assert window.totals_label.text().startswith("Tổng: 10000 nhiệm vụ")
+    qtbot.waitUntil(window.ui.summaryBanner.isVisible)
+    assert "nhiệm vụ quá hạn" in window.ui.summaryLabel.text()
+    QApplication.processEvents()
     window.session.close()
 
 

@@ -57,7 +57,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, timedelta
 from enum import Enum
 
@@ -80,6 +82,45 @@ class Frequency(str, Enum):
     QUARTERLY = "quarterly"
     HALF_YEARLY = "half_yearly"
     YEARLY = "yearly"
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use: the dozens here cost ~15 ms to compile,
+    and opening the window never parses a deadline (it reads them parsed)."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str):
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
+def _lazy(source: str) -> _LazyPattern:
+    return _LazyPattern(source)
 
 
 WEEKDAY_NAMES = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
@@ -257,7 +298,7 @@ _ANY_DATE = r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+thang\s+\d{
 # A cited document and the date it bears: a number with a letter code
 # ("số 10583/KH-UBND ngày 30/10/2022", "30/2020/NĐ-CP"), or a document type
 # directly followed by its date ("Quyết định ngày 17/01/2024").
-_CITATION = re.compile(
+_CITATION = _lazy(
     rf"(?:\bso\s+)?\b\d+(?:/\d{{4}})?/[a-z][\w.-]*(?:\s*,?\s*(?:ban hanh\s+)?ngay\s+{_ANY_DATE})?"
     r"|\b(?:ke hoach|quyet dinh|cong van|thong bao|chi thi|nghi quyet|nghi dinh|thong tu|van ban"
     rf"|to trinh)\s+(?:so\s+\d\S*\s+)?ngay\s+{_ANY_DATE}"
@@ -266,87 +307,87 @@ _CITATION = re.compile(
 # dd/mm/yyyy, d-m-yyyy, d.m.yyyy, dd/mm/yy (same separator twice, so that
 # "01/10-30/11/2025" is two dates), or dd/mm without the year. The lookarounds
 # keep it out of longer numbers: "12/2025" (a month) and "3.1.2" never match.
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = _lazy(
     r"(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4})|\s?\2\s?(\d{2}))?(?![\d/])"
 )
 # "ngày 15 tháng 5 năm 2025", "15 tháng 5 năm 2025", "ngày 15 tháng 5".
-_WORDED_DATE = re.compile(
+_WORDED_DATE = _lazy(
     r"\b(ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s*(?:nam|/)\s*(\d{4})(?!\d))?"
 )
 # What may precede a year-less "dd/mm", so that "trực 24/7" or "mục 3.1" are not dates.
-_YEARLESS_CUE = re.compile(r"(?:\b(?:ngay|truoc|den|het|han|nhat|va|hoac|tu|vao)|[,;:(–-])\s*$")
+_YEARLESS_CUE = _lazy(r"(?:\b(?:ngay|truoc|den|het|han|nhat|va|hoac|tu|vao)|[,;:(–-])\s*$")
 # "09/11 hằng năm": a year-less date needs no other cue.
-_YEARLY_AFTER = re.compile(r"\s*(?:hang|moi)\s+nam\b")
+_YEARLY_AFTER = _lazy(r"\s*(?:hang|moi)\s+nam\b")
 # "tháng 10-11/2025", "quý 1-2/2025" name months and quarters, not a date.
-_PERIOD_WORD_BEFORE = re.compile(r"\b(?:thang|quy)\s*$")
+_PERIOD_WORD_BEFORE = _lazy(r"\b(?:thang|quy)\s*$")
 # "05 ngày (làm việc) kể từ ngày 01/7/2025": the date plus that many days.
-_OFFSET_BEFORE = re.compile(
+_OFFSET_BEFORE = _lazy(
     r"\b(\d{1,3})\s+ngay(\s+lam\s+viec)?\s+(?:ke\s+)?(?:tu|sau)(?:\s+ngay)?\s*$"
 )
 # "từ ngày 01/7/2025", "sau ngày ...", "bắt đầu ...": when work starts, not a due date.
-_START_BEFORE = re.compile(r"\b(?:tu|sau|bat dau)(?:\s+ngay)?\s*$")
+_START_BEFORE = _lazy(r"\b(?:tu|sau|bat dau)(?:\s+ngay)?\s*$")
 
 # A reference to another document, an authority or an event; its clause (up
 # to , ; or a line break) says nothing about this task's own timing.
 # "tiếp theo" (following) and "theo dõi" (monitor) are not references.
-_REFERENCE = re.compile(
+_REFERENCE = _lazy(
     r"(?:(?<!tiep )\btheo\b(?!\s+(?:doi|dinh ky))|\bsau\s+khi\b|\bkhi\b|\bke\s+tu\b"
     r"|\b\d{1,3}\s+ngay\b|\bdot\s+xuat\b|\btet\b)[^,;]*"
 )
-_ONGOING = re.compile(r"\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b")
+_ONGOING = _lazy(r"\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b")
 
 _EVERY = r"\b(?:hang|moi|dinh ky)\s+"  # hằng/hàng, mỗi, định kỳ
 _CADENCES = (
-    (Frequency.WEEKLY, re.compile(rf"{_EVERY}tuan\b|\btuan\s*/\s*lan\b|\blan\s*/\s*tuan\b")),
-    (Frequency.MONTHLY, re.compile(
+    (Frequency.WEEKLY, _lazy(rf"{_EVERY}tuan\b|\btuan\s*/\s*lan\b|\blan\s*/\s*tuan\b")),
+    (Frequency.MONTHLY, _lazy(
         rf"{_EVERY}thang\b(?!\s*\d)|\blan\s*/\s*thang\b"
         # "tuần đầu tiên của tháng", "tuần cuối tháng": once a month
         r"|\btuan\s+(?:dau|cuoi|thu\s+nhat)(?:\s+tien|\s+cung)?\s+(?:cua\s+)?(?:moi\s+|hang\s+)?"
         r"thang\b(?!\s*\d)")),
-    (Frequency.QUARTERLY, re.compile(
+    (Frequency.QUARTERLY, _lazy(
         rf"{_EVERY}quy\b(?!\s+{_QUARTER})|\bquy\s*/\s*lan\b|\blan\s*/\s*quy\b"
         # "tháng cuối quý", "tháng cuối kỳ báo cáo" (a quarter, per sample 002), "cuối mỗi quý"
         r"|\bthang\s+(?:dau|cuoi)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?:quy|ky)\b"
         rf"|\bcuoi\s+(?:moi\s+|hang\s+)?quy\b(?!\s+{_QUARTER})")),
-    (Frequency.YEARLY, re.compile(rf"{_EVERY}nam\b(?!\s*\d)|\bnam\s*/\s*lan\b|\blan\s*/\s*nam\b")),
+    (Frequency.YEARLY, _lazy(rf"{_EVERY}nam\b(?!\s*\d)|\bnam\s*/\s*lan\b|\blan\s*/\s*nam\b")),
 )
 # "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần": a cadence counted in months.
-_MONTHS_CADENCE = re.compile(
+_MONTHS_CADENCE = _lazy(
     r"(?:\bdinh ky|\bmoi|\bhang)\s+(\d{1,2})\s+thang\b|\b(\d{1,2})\s+thang\s*(?:/|mot|1)\s*lan\b"
 )
 _BY_MONTHS = {
     1: Frequency.MONTHLY, 3: Frequency.QUARTERLY, 6: Frequency.HALF_YEARLY, 12: Frequency.YEARLY,
 }  # fmt: skip
-_WEEKDAY = re.compile(r"\bthu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu\s+nhat\b")
+_WEEKDAY = _lazy(r"\bthu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu\s+nhat\b")
 # The day a recurrence falls on: "ngày 25", "trước ngày 12", "trước 25".
-_DAY = re.compile(r"\b(?:ngay|truoc|den|het)\s+(?:ngay\s+)?(\d{1,2})(?!\d)(?!\s*[/.-]\s*\d)")
-_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?!\d)")
-_FIRST_MONTH = re.compile(r"\bthang\s+dau\b")
-_FIRST_WEEK = re.compile(r"\btuan\s+(?:dau|thu\s+nhat)\b")
-_LAST_WEEK = re.compile(r"\btuan\s+cuoi\b")
+_DAY = _lazy(r"\b(?:ngay|truoc|den|het)\s+(?:ngay\s+)?(\d{1,2})(?!\d)(?!\s*[/.-]\s*\d)")
+_MONTH = _lazy(r"\bthang\s+(\d{1,2})(?!\d)")
+_FIRST_MONTH = _lazy(r"\bthang\s+dau\b")
+_FIRST_WEEK = _lazy(r"\btuan\s+(?:dau|thu\s+nhat)\b")
+_LAST_WEEK = _lazy(r"\btuan\s+cuoi\b")
 
 _TAIL = r"(?:\s*(?:/|-|–|nam)?\s*\d{4}(?!\d))?"  # a period's year: "/2025", " năm 2025"
 _JOIN = r"\s*(?:,|va|den(?:\s+het)?|toi|-|–)\s*"  # between the periods of one list
-_QUARTER_LIST = re.compile(rf"\bquy\s+{_QUARTER}{_TAIL}(?:{_JOIN}(?:quy\s+)?{_QUARTER}{_TAIL})*")
-_MONTH_LIST = re.compile(
+_QUARTER_LIST = _lazy(rf"\bquy\s+{_QUARTER}{_TAIL}(?:{_JOIN}(?:quy\s+)?{_QUARTER}{_TAIL})*")
+_MONTH_LIST = _lazy(
     rf"\bthang\s+\d{{1,2}}(?!\d){_TAIL}(?:{_JOIN}(?:thang\s+)?\d{{1,2}}(?!\d){_TAIL})*"
 )
-_YEAR_LIST = re.compile(rf"\b(?:nam|giai doan)\s+\d{{4}}(?!\d)(?:{_JOIN}(?:nam\s+)?\d{{4}}(?!\d))*")
-_QUARTER_ITEM = re.compile(r"\b(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
+_YEAR_LIST = _lazy(rf"\b(?:nam|giai doan)\s+\d{{4}}(?!\d)(?:{_JOIN}(?:nam\s+)?\d{{4}}(?!\d))*")
+_QUARTER_ITEM = _lazy(r"\b(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
 # "12/2025" on its own: a month (document numbers are already removed).
-_BARE_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})\s?/\s?(\d{4})(?![\d/])")
-_YEAR_ITEM = re.compile(r"\d{4}")
-_MONTH_ITEM = re.compile(r"(?<!\d)(\d{1,2})(?!\d)(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
+_BARE_MONTH = _lazy(r"(?<![\d/.])(\d{1,2})\s?/\s?(\d{4})(?![\d/])")
+_YEAR_ITEM = _lazy(r"\d{4}")
+_MONTH_ITEM = _lazy(r"(?<!\d)(\d{1,2})(?!\d)(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
 # "6 tháng đầu năm (2025)", "9 tháng đầu năm", "nửa cuối năm".
-_HALF = re.compile(
+_HALF = _lazy(
     r"\b(?:(\d{1,2})\s+thang|nua)\s+(dau|cuoi)\s+(?:cua\s+)?nam\b(?:\s*(?:/|-|–)?\s*(\d{4})(?!\d))?"
 )
 # "Cả năm", "trong năm", "cuối năm", "hết năm" with no year: the plan's year.
-_PLAN_YEAR = re.compile(r"\b(?:ca|trong|suot|cuoi|het)\s+nam\b(?!\s*[/-]?\s*\d)")
+_PLAN_YEAR = _lazy(r"\b(?:ca|trong|suot|cuoi|het)\s+nam\b(?!\s*[/-]?\s*\d)")
 # Between two periods, a range: "tháng 3 đến tháng 6", "Quý IV/2024 - Quý I/2025".
-_OPEN_START = re.compile(r"\b(?:tu|bat dau(?: tu)?)\s+(?:thang|quy|nam)\b")
-_RANGE_END = re.compile(r"\b(?:den|toi)\b|[-–]")
-_RANGE_GAP = re.compile(r"\s*(?:-|–|den(?:\s+het)?|toi)\s*(?:(?:thang|quy|nam)\s*)?")
+_OPEN_START = _lazy(r"\b(?:tu|bat dau(?: tu)?)\s+(?:thang|quy|nam)\b")
+_RANGE_END = _lazy(r"\b(?:den|toi)\b|[-–]")
+_RANGE_GAP = _lazy(r"\s*(?:-|–|den(?:\s+het)?|toi)\s*(?:(?:thang|quy|nam)\s*)?")
 
 
 @dataclass
@@ -546,7 +587,7 @@ def _years(s: str):
         yield *at, 1, 12, int(item[0])
 
 
-def _list_items(listing: re.Pattern, element: re.Pattern, s: str):
+def _list_items(listing: _LazyPattern, element: _LazyPattern, s: str):
     """Each element of each list ("quý III và quý IV năm 2024"), with its place in `s`."""
     for m in listing.finditer(s):
         for item in element.finditer(m[0]):

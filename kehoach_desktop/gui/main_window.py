@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox
 
@@ -42,6 +42,9 @@ from kehoach_desktop.gui.widgets import VIETNAMESE, confirm, from_qdate, show_er
 from kehoach_desktop.services import Outcome, ServiceError, Services
 
 DEFAULT_WIDTHS = (118, 400, 150, 84, 170, 170, 150, 240)
+# At start, the tasks read before the window first shows (the first sections as printed,
+# enough to fill the screen); the rest are read right after the first paint.
+FIRST_SCREEN_TASKS = 200
 
 Focus = int | None | Callable[[Outcome[Any]], int | None]
 
@@ -74,6 +77,10 @@ class MainWindow(QMainWindow):
         self._create_parts()
         self.session.changed.connect(self._changed)
         self.session.reopened.connect(self._reopened)
+        self._first_screen = True  # the first load reads only what the first screen shows
+        self._partial = False  # the tree holds the first screen's tasks only
+        self._summary_wanted = False
+        self.ui.taskTree.viewport().installEventFilter(self)
         self.ui.summaryCloseButton.clicked.connect(self.ui.summaryBanner.hide)
         self.ui.summaryLabel.linkActivated.connect(self._show_summary_tasks)
         self.ui.summaryIcon.setPixmap(icons.icon("due_soon").pixmap(16, 16))
@@ -320,11 +327,20 @@ class MainWindow(QMainWindow):
         return [p.id for p in self.services.plans.list_plans() if p.year == data[1]]
 
     def load_view(self, keep_task: int | None = None) -> None:
-        """(Re)build the tree from the database, keeping the selection and open groups."""
+        """(Re)build the tree from the database, keeping the selection and open groups.
+
+        The first time, with many tasks, only the first screen's tasks are read; the
+        rest follow once the window has painted (`eventFilter`)."""
         if keep_task is None:
             keep_task = self.current_task_id()
-        tree = self.services.plans.tree(self.selected_plan_ids())
-        self.model.load(tree, self.mode, self.as_of)
+        ids = self.selected_plan_ids()
+        tree = None
+        if self._first_screen and self.mode is ViewMode.BY_PLAN:
+            tree = self.services.plans.first_screen(ids, FIRST_SCREEN_TASKS)
+        self._first_screen = False
+        self._partial = tree is not None
+        self.model.partial = self._partial
+        self.model.load(tree or self.services.plans.tree(ids), self.mode, self.as_of)
         self.update_totals()
         # Fold the search texts while the user reads, not on the first keystroke.
         self._search_keys_timer.start()
@@ -388,11 +404,29 @@ class MainWindow(QMainWindow):
             node: Node = index.data(NODE_ROLE)
             tree.setExpanded(index, node.is_task or node.ref not in collapsed)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        """After the first paint of a partly read tree, read the rest."""
+        if self._partial and watched is self.ui.taskTree.viewport() and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._load_rest)
+        return super().eventFilter(watched, event)
+
+    def _load_rest(self) -> None:
+        if self._partial:
+            self.load_view()
+            if self._summary_wanted:
+                self.show_summary()
+
     def update_totals(self) -> None:
+        if self._partial:
+            self.totals_label.setText("Đang đọc các nhiệm vụ…")
+            return
         nodes = self.proxy.matching_nodes()
-        done = sum(n.timeliness in (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE) for n in nodes)
-        doing = sum(n.task.status is Status.IN_PROGRESS for n in nodes)
-        overdue = sum(n.timeliness is Timeliness.OVERDUE for n in nodes)
+        done = doing = overdue = 0
+        for node in nodes:  # one pass: 10,000 tasks on every change
+            timeliness = node.timeliness
+            done += timeliness is Timeliness.DONE_ON_TIME or timeliness is Timeliness.DONE_LATE
+            doing += node.task.status is Status.IN_PROGRESS
+            overdue += timeliness is Timeliness.OVERDUE
         shown = "Đang hiện" if self.proxy.task_filter.active else "Tổng"
         self.totals_label.setText(
             f"{shown}: {len(nodes)} nhiệm vụ · hoàn thành {done} · đang thực hiện {doing} · quá hạn {overdue}"
@@ -413,6 +447,9 @@ class MainWindow(QMainWindow):
     # --- the summary banner ------------------------------------------------------------------
 
     def show_summary(self) -> None:
+        self._summary_wanted = self._partial  # shown once every task is read
+        if self._partial:
+            return
         nodes = self.model.task_nodes()
         overdue = sum(n.timeliness is Timeliness.OVERDUE for n in nodes)
         soon = sum(n.timeliness is Timeliness.DUE_SOON for n in nodes)
@@ -562,7 +599,7 @@ class MainWindow(QMainWindow):
         """Every part of the window that shows what changed, updated in place."""
         if changes.units:
             self.reload_unit_filter()
-        if changes.plans:
+        if changes.plans or self._partial:
             self.reload_plans()
         else:
             ids = set(changes.tasks_added | changes.tasks_changed)

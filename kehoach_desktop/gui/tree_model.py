@@ -109,6 +109,7 @@ class TaskTreeModel(QAbstractItemModel):
         self._task_nodes: list[Node] = []
         self._nodes_by_task: dict[int, list[Node]] = {}  # a task shows once per unit in the unit view
         self._section_nodes: dict[int, Node] = {}
+        self.partial = False  # only the first screen's tasks are read: group counts wait
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -341,7 +342,7 @@ class TaskTreeModel(QAbstractItemModel):
             if column == COL_NUMBER:
                 return node.label
             if column == COL_CONTENT:
-                return group_caption(node)
+                return node.title if self.partial else group_caption(node)
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold

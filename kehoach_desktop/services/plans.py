@@ -68,6 +68,26 @@ class PlanService:
         conn = self.store.conn
         return PlanTree(plans, plan_rows.load_sections(conn, ids), task_rows.load_tasks(conn, ids))
 
+    def first_screen(self, plan_ids: list[int], enough: int) -> PlanTree | None:
+        """The plans with their sections, and the tasks of the first sections as printed
+        until there are `enough` of them: what the window's first screen shows, read
+        before the rest. None when the plans have no more than `enough` tasks."""
+        conn = self.store.conn
+        counts = task_rows.section_counts(conn, plan_ids)
+        if sum(counts.values()) <= enough:
+            return None
+        plans = [self.get(plan_id) for plan_id in plan_ids]
+        sections = plan_rows.load_sections(conn, plan_ids)
+        outline = PlanTree(plans, sections, [])
+        chosen, total = [], 0
+        for plan_id in plan_ids:
+            for section in outline.ordered_sections(plan_id):
+                if total >= enough:
+                    break
+                chosen.append(section.id)
+                total += counts.get(section.id, 0)
+        return PlanTree(plans, sections, task_rows.load_tasks_in_sections(conn, chosen))
+
     def find_by_digest(self, digest: str) -> list[PlanSummary]:
         """Plans imported from the same content (to catch an import made twice)."""
         if not digest:

@@ -70,6 +70,25 @@ def load_tasks(conn: sqlite3.Connection, plan_ids: Sequence[int]) -> list[Task]:
     return tasks
 
 
+def load_tasks_in_sections(conn: sqlite3.Connection, section_ids: Sequence[int]) -> list[Task]:
+    """Every task of the sections (not their sub-sections) with its unit links."""
+    ids = list(section_ids)
+    sections = marks(ids)
+    sql = f"SELECT * FROM task WHERE section_id IN ({sections}) ORDER BY section_id, position, id"
+    tasks = [task_from_row(row) for row in query(conn, sql, ids)]
+    links = load_links(conn, f"SELECT id FROM task WHERE section_id IN ({sections})", ids)
+    for task in tasks:
+        task.units = links.get(task.id, [])
+    return tasks
+
+
+def section_counts(conn: sqlite3.Connection, plan_ids: Sequence[int]) -> dict[int, int]:
+    """section id → how many tasks it has (its sub-sections' apart)."""
+    ids = list(plan_ids)
+    sql = f"SELECT section_id, count(*) FROM task WHERE plan_id IN ({marks(ids)}) GROUP BY section_id"
+    return {row[0]: row[1] for row in conn.execute(sql, ids)}
+
+
 def load_tasks_by_id(conn: sqlite3.Connection, task_ids: Iterable[int]) -> list[Task]:
     """The tasks with these ids that exist, with their unit links."""
     tasks: list[Task] = []
