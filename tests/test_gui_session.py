@@ -230,3 +230,18 @@ def test_models_stay_consistent_through_edits_moves_and_undo(qtbot, qtmodelteste
     window.load_view()
     qtmodeltester.check(window.model)
     qtmodeltester.check(window.proxy)
+
+
+def test_a_keystroke_that_shows_the_same_rows_lays_nothing_out_again(qtbot, big_window):
+    from kehoach_desktop.gui.filter_proxy import TaskFilter
+
+    window = big_window
+    window.proxy.set_filter(TaskFilter.build("so 12"))  # "số 12", "số 120" … "số 1299"
+    matching = {id(node) for node in window.proxy.matching_nodes()}
+    assert 0 < len(matching) < 10_000
+    view = Signals(window.proxy)
+    window.proxy.set_filter(TaskFilter.build("so 12 ra soat"))  # every one of them says "Rà soát"
+    assert view.events == [] and {id(node) for node in window.proxy.matching_nodes()} == matching
+    window.proxy.set_filter(TaskFilter.build("so 123"))  # fewer rows: laid out again
+    assert view.events == ["modelAboutToBeReset"]
+    assert len(window.proxy.matching_nodes()) < len(matching)

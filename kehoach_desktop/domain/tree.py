@@ -22,6 +22,7 @@ class PlanTree:
         self.plan_by_id = {plan.id: plan for plan in self.plans}
         self.section_by_id = {section.id: section for section in self.sections}
         self.task_by_id = {task.id: task for task in self.tasks}
+        self._place_in_list = {task.id: index for index, task in enumerate(self.tasks)}
         self._sections_by_parent = defaultdict(list)
         for section in sorted(self.sections, key=lambda s: (s.position, s.id)):
             self._sections_by_parent[(section.plan_id, section.parent_id)].append(section)
@@ -71,9 +72,15 @@ class PlanTree:
     # --- keeping it current after a change (the window does not read the plans again) ---
 
     def put(self, task: Task) -> Task | None:
-        """Add the task, or replace the one with its id; returns the one replaced."""
-        old = self.drop(task.id)
-        self.tasks.append(task)
+        """Add the task, or replace the one with its id (keeping its place in `tasks`);
+        returns the one replaced."""
+        old = self.task_by_id.get(task.id)
+        if old is None:
+            self._place_in_list[task.id] = len(self.tasks)
+            self.tasks.append(task)
+        else:
+            self.tasks[self._place_in_list[task.id]] = task
+            _remove_same(self._tasks_by_parent[(old.section_id, old.parent_id)], old)
         self.task_by_id[task.id] = task
         insort(self._tasks_by_parent[(task.section_id, task.parent_id)], task, key=_order)
         return old
@@ -82,7 +89,8 @@ class PlanTree:
         """Remove the task with this id (its sub-tasks stay until dropped too); returns it."""
         old = self.task_by_id.pop(task_id, None)
         if old is not None:
-            _remove_same(self.tasks, old)
+            del self.tasks[self._place_in_list.pop(task_id)]
+            self._place_in_list = {task.id: index for index, task in enumerate(self.tasks)}
             _remove_same(self._tasks_by_parent[(old.section_id, old.parent_id)], old)
         return old
 

@@ -19,7 +19,6 @@ from kehoach_desktop import APP_NAME, APP_TITLE, __version__, errorlog
 from kehoach_desktop.gui import icons
 from kehoach_desktop.gui.widgets import VIETNAMESE
 from kehoach_desktop.store import StoreError
-from kehoach_desktop.store.backup import companions
 from kehoach_desktop.store.location import data_dir, default_db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -64,6 +63,7 @@ def demo_path() -> Path:
 def demo_database() -> Path:
     """A fresh copy of the demo database, rebuilt at every --demo start."""
     from kehoach_desktop.services.demo import build_demo_database
+    from kehoach_desktop.store.backup import companions
 
     path = demo_path()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from kehoach_desktop.gui.widgets import show_error
 from kehoach_desktop.services import ServiceError, Services
-from kehoach_desktop.services.backups import default_copy_name, inspect_backup, restore
 from kehoach_desktop.store import Store, StoreError
+
+# services.backups (and the store's backup module behind it) load when a copy is made
+# or restored, not with the window.
 
 FILE_FILTER = "Bản sao lưu (*.db)"
 LAST_FOLDER_KEY = "backup/last_folder"
@@ -57,6 +59,8 @@ def _action(window, text: str, tip: str) -> QAction:
 
 def ask_copy_target(window) -> Path | None:
     """Where to save a copy (a file dialog; tests stand in for it)."""
+    from kehoach_desktop.services.backups import default_copy_name
+
     folder = window.settings.value(LAST_FOLDER_KEY) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
@@ -67,6 +71,8 @@ def ask_copy_target(window) -> Path | None:
 
 def save_copy(window) -> Path | None:
     """Tệp → Sao lưu dữ liệu…: a verified copy wherever the user says."""
+    from kehoach_desktop.services.backups import inspect_backup
+
     target = ask_copy_target(window)
     if target is None:
         return None
@@ -112,6 +118,8 @@ def restore_into_window(window, backup: Path) -> bool:
     on the file opened anew. If the restore is refused (a damaged backup, a file
     that cannot be moved), nothing was changed and the same file is reopened.
     """
+    from kehoach_desktop.services.backups import restore
+
     session = window.session
     readonly = session.readonly
     session.close()  # safety.md: no connection of ours may stay open on the file being replaced

@@ -77,12 +77,17 @@ class TaskFilterProxy(QAbstractItemModel):
         self._rows: dict[int, int] | None = None
         self._matching: list[Node] = []
         self._matching_ids: set[int] = set()
+        self._keep: set[int] | None = None  # the rows shown when filtered (matches and their context)
         self._saved: list[tuple[QModelIndex, Node, int]] = []
 
     # --- source and rebuilding ------------------------------------------------------------
 
     def sourceModel(self) -> TaskTreeModel | None:  # noqa: N802 (Qt naming)
         return self._source
+
+    @property
+    def _root_node(self) -> Node | None:
+        return self._source.root if self._source is not None else None
 
     def setSourceModel(self, model: TaskTreeModel) -> None:  # noqa: N802 (Qt naming)
         self.beginResetModel()
@@ -143,9 +148,18 @@ class TaskFilterProxy(QAbstractItemModel):
         return self._filter
 
     def set_filter(self, task_filter: TaskFilter) -> None:
-        if task_filter != self._filter:
-            self._filter = task_filter
-            self._reset()
+        """Show the rows `task_filter` accepts. When the same rows show as before (a word
+        typed that every shown task already has), nothing is laid out again."""
+        if task_filter == self._filter:
+            return
+        self._filter = task_filter
+        keep = self._match()
+        if keep == self._keep and self._source is not None:
+            return
+        self.beginResetModel()
+        self._keep = keep
+        self._build_rows()
+        self.endResetModel()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
@@ -157,29 +171,38 @@ class TaskFilterProxy(QAbstractItemModel):
         self.endResetModel()
 
     def _rebuild(self) -> None:
+        self._keep = self._match()
+        self._build_rows()
+
+    def _match(self) -> set[int] | None:
+        """Find the matching task rows; returns the ids of the rows to show (matches and
+        the groups and parent tasks above them), None when every row shows."""
         model = self._source
-        self._children = self._rows = None
         if model is None:
             self._matching, self._matching_ids = [], set()
-            return
+            return None
         task_filter = self._filter
+        if not task_filter.active:
+            self._matching = list(model.task_nodes())
+            self._matching_ids = set(map(id, self._matching))
+            return None
         if task_filter.words:
             model.search_keys()  # made once, on the first search
-        keep: set[int] | None = None
-        if task_filter.active:
-            self._matching = [node for node in model.task_nodes() if task_filter.accepts(node)]
-            keep = set(map(id, self._matching))
-            for node in self._matching:  # groups and parent tasks above a match show as context
-                holder = node.parent
-                while holder is not None and id(holder) not in keep:
-                    keep.add(id(holder))
-                    holder = holder.parent
-        else:
-            self._matching = list(model.task_nodes())
-        self._matching_ids = set(map(id, self._matching))
-        if keep is not None or self._sort_column >= 0:
+        self._matching = [node for node in model.task_nodes() if task_filter.accepts(node)]
+        keep = self._matching_ids = set(map(id, self._matching))
+        keep = set(keep)
+        for node in self._matching:  # groups and parent tasks above a match show as context
+            holder = node.parent
+            while holder is not None and id(holder) not in keep:
+                keep.add(id(holder))
+                holder = holder.parent
+        return keep
+
+    def _build_rows(self) -> None:
+        self._children = self._rows = None
+        if self._source is not None and (self._keep is not None or self._sort_column >= 0):
             self._children, self._rows = {}, {}
-            self._add_children(model.root, keep)
+            self._add_children(self._source.root, self._keep)
 
     def _add_children(self, node: Node, keep: set[int] | None) -> None:
         assert self._children is not None and self._rows is not None
@@ -211,9 +234,11 @@ class TaskFilterProxy(QAbstractItemModel):
     # --- the Qt model interface ------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
-        if self._source is None:
+        # Called once per shown row whenever the view lays its rows out: kept short.
+        holder = parent.internalPointer() if parent.isValid() else self._root_node
+        if holder is None:
             return QModelIndex()
-        kids = self._kids(parent.internalPointer() if parent.isValid() else self._source.root)
+        kids = holder.children if self._children is None else self._children.get(id(holder), _NONE)
         if 0 <= row < len(kids) and 0 <= column < COLUMN_COUNT:
             return self.createIndex(row, column, kids[row])
         return QModelIndex()
@@ -235,11 +260,18 @@ class TaskFilterProxy(QAbstractItemModel):
         return COLUMN_COUNT
 
     def hasChildren(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        if self._source is None:
-            return False
+        # Called once per shown row whenever the view lays its rows out: kept short.
         if parent.isValid():
-            return parent.column() == 0 and bool(self._kids(parent.internalPointer()))
-        return bool(self._kids(self._source.root))
+            if parent.column() != 0:
+                return False
+            holder = parent.internalPointer()
+        else:
+            holder = self._root_node
+        if holder is None:
+            return False
+        if self._children is None:
+            return bool(holder.children)
+        return bool(self._children.get(id(holder)))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._source is None:

@@ -7,6 +7,7 @@ so painting and filtering 10,000 rows do no database work.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -110,6 +111,9 @@ class TaskTreeModel(QAbstractItemModel):
         self._nodes_by_task: dict[int, list[Node]] = {}  # a task shows once per unit in the unit view
         self._section_nodes: dict[int, Node] = {}
         self.partial = False  # only the first screen's tasks are read: group counts wait
+        # Task rows by ("timeliness", t) and ("status", s), kept current on every change:
+        # the status bar and the banner read them instead of walking 10,000 rows.
+        self.tally: Counter[tuple[str, object]] = Counter()
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -123,6 +127,7 @@ class TaskTreeModel(QAbstractItemModel):
         self._task_nodes = []
         self._nodes_by_task = {}
         self._section_nodes = {}
+        self.tally = Counter()
         builder = {ViewMode.BY_PLAN: self._build_by_plan, ViewMode.BY_AREA: self._build_by_area,
                    ViewMode.BY_UNIT: self._build_by_unit}[mode]  # fmt: skip
         builder(tree)
@@ -206,6 +211,7 @@ class TaskTreeModel(QAbstractItemModel):
     def _new_task_node(self, parent: Node, task: Task, tree: PlanTree) -> Node:
         node = Node(parent, task=task, order=task.position)
         self._describe(node, tree)
+        self._tally(node, +1)
         self._task_nodes.append(node)
         self._nodes_by_task.setdefault(task.id, []).append(node)
         return node
@@ -221,6 +227,10 @@ class TaskTreeModel(QAbstractItemModel):
         node.due = _shown_due(task, as_of)
         node.unit_ids = frozenset(link.unit_id for link in task.units)
         node.area_code = tree.area_of(task)
+
+    def _tally(self, node: Node, sign: int) -> None:
+        self.tally[("timeliness", node.timeliness)] += sign
+        self.tally[("status", node.task.status)] += sign
 
     @staticmethod
     def cells(node: Node) -> tuple[str, ...]:
@@ -478,12 +488,14 @@ class Updater:
         last = len(COLUMNS) - 1
         for node in model._nodes_by_task.get(task.id, ()):
             before = node.timeliness
+            model._tally(node, -1)
             node.task = task
             node.order = task.position
             node.cells = ()
             had_key = bool(node.search_key)
             node.search_key = ""
             model._describe(node, model.tree)
+            model._tally(node, +1)
             if had_key:
                 model._search_key(node)
             model.dataChanged.emit(model.createIndex(node.row, 0, node), model.createIndex(node.row, last, node))
@@ -527,6 +539,7 @@ class Updater:
         for task_id in task_ids:
             for node in model._nodes_by_task.pop(task_id, ()):
                 dropped.add(id(node))
+                model._tally(node, -1)
         model._task_nodes = [node for node in model._task_nodes if id(node) not in dropped]
 
     def _place(self, tasks: list[Task], tree: PlanTree) -> None:

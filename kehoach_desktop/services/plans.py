@@ -5,11 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach_desktop.domain import deadlines
 from kehoach_desktop.domain.areas import OTHER, is_area_code
-from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
 from kehoach_desktop.domain.models import Plan, Role, Section, Task, TaskUnit
 from kehoach_desktop.domain.text import tidy, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
@@ -22,6 +21,9 @@ from kehoach_desktop.store import tasks as task_rows
 from kehoach_desktop.store.database import now_text
 from kehoach_desktop.store.rows import Row, insert_rows
 from kehoach_desktop.store.snapshots import Scope
+
+if TYPE_CHECKING:  # drafts come from the importers; the window opens without them
+    from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
 
 # Header fields a user may edit in the "Thông tin kế hoạch" dialog.
 HEADER_FIELDS = (
