@@ -46,13 +46,49 @@ def task_from_row(row: Row) -> Task:
         section_id=row["section_id"],
         parent_id=row["parent_id"],
         position=row["position"],
-        deadline=Deadline.from_json(row["schedule_text"], json.loads(row["deadline"])),
+        deadline=_deadline(row["schedule_text"], row["deadline"]),
         status=Status(row["status"]),
         completed_on=to_date(row["completed_on"]),
     )
     for name in TASK_TEXT_FIELDS:
         setattr(task, name, row[name])
     return task
+
+
+# The same deadline text is read many times over in a plan ("Thường xuyên", "Quý III/2025"):
+# a Deadline is immutable, so one object serves every task with the same text and stored meaning.
+_DEADLINES: dict[tuple[str, str], Deadline] = {}
+
+
+def _deadline(text: str, stored: str) -> Deadline:
+    key = (text, stored)
+    found = _DEADLINES.get(key)
+    if found is None:
+        if len(_DEADLINES) > 4096:
+            _DEADLINES.clear()
+        found = _DEADLINES[key] = Deadline.from_json(text, json.loads(stored))
+    return found
+
+
+def _read_tasks(conn: sqlite3.Connection, sql: str, params: Sequence[object]) -> list[Task]:
+    """Tasks from rows, without a dict per row (10,000 of them at a time)."""
+    cursor = conn.execute(sql, params)
+    at = {column[0]: index for index, column in enumerate(cursor.description)}
+    texts = [(name, at[name]) for name in TASK_TEXT_FIELDS]
+    id_, plan, section, parent, position = at["id"], at["plan_id"], at["section_id"], at["parent_id"], at["position"]
+    schedule, stored, status, completed = at["schedule_text"], at["deadline"], at["status"], at["completed_on"]
+    statuses = {status_.value: status_ for status_ in Status}
+    tasks = []
+    for row in cursor:
+        task = Task(
+            id=row[id_], plan_id=row[plan], section_id=row[section], parent_id=row[parent], position=row[position],
+            deadline=_deadline(row[schedule], row[stored]), status=statuses[row[status]],
+            completed_on=to_date(row[completed]),
+        )  # fmt: skip
+        for name, index in texts:
+            setattr(task, name, row[index])
+        tasks.append(task)
+    return tasks
 
 
 # --- reading --------------------------------------------------------------------------
@@ -63,7 +99,7 @@ def load_tasks(conn: sqlite3.Connection, plan_ids: Sequence[int]) -> list[Task]:
     ids = list(plan_ids)
     plans = marks(ids)
     sql = f"SELECT * FROM task WHERE plan_id IN ({plans}) ORDER BY plan_id, section_id, position, id"
-    tasks = [task_from_row(row) for row in query(conn, sql, ids)]
+    tasks = _read_tasks(conn, sql, ids)
     links = load_links(conn, f"SELECT id FROM task WHERE plan_id IN ({plans})", ids)
     for task in tasks:
         task.units = links.get(task.id, [])
@@ -75,7 +111,7 @@ def load_tasks_in_sections(conn: sqlite3.Connection, section_ids: Sequence[int])
     ids = list(section_ids)
     sections = marks(ids)
     sql = f"SELECT * FROM task WHERE section_id IN ({sections}) ORDER BY section_id, position, id"
-    tasks = [task_from_row(row) for row in query(conn, sql, ids)]
+    tasks = _read_tasks(conn, sql, ids)
     links = load_links(conn, f"SELECT id FROM task WHERE section_id IN ({sections})", ids)
     for task in tasks:
         task.units = links.get(task.id, [])
@@ -93,7 +129,7 @@ def load_tasks_by_id(conn: sqlite3.Connection, task_ids: Iterable[int]) -> list[
     """The tasks with these ids that exist, with their unit links."""
     tasks: list[Task] = []
     for part in chunks(task_ids):
-        found = [task_from_row(row) for row in query(conn, f"SELECT * FROM task WHERE id IN ({marks(part)})", part)]
+        found = _read_tasks(conn, f"SELECT * FROM task WHERE id IN ({marks(part)})", part)
         links = load_links(conn, marks(part), part)
         for task in found:
             task.units = links.get(task.id, [])
@@ -114,8 +150,9 @@ def load_links(conn: sqlite3.Connection, task_ids_sql: str, params: Sequence[obj
         f"WHERE tu.task_id IN ({task_ids_sql}) ORDER BY tu.task_id, tu.role, tu.position"
     )
     links: dict[int, list[TaskUnit]] = defaultdict(list)
+    roles = {role.value: role for role in Role}
     for task_id, unit_id, role, name in conn.execute(sql, params):
-        links[task_id].append(TaskUnit(unit_id, Role(role), name))
+        links[task_id].append(TaskUnit(unit_id, roles[role], name))
     return links
 
 
