@@ -71,9 +71,9 @@ class PlanService:
         return PlanTree(plans, plan_rows.load_sections(conn, ids), task_rows.load_tasks(conn, ids))
 
     def first_screen(self, plan_ids: list[int], enough: int) -> PlanTree | None:
-        """The plans with their sections, and the tasks of the first sections as printed
-        until there are `enough` of them: what the window's first screen shows, read
-        before the rest. None when the plans have no more than `enough` tasks."""
+        """The plans with their sections, and the first `enough` tasks of the first sections
+        as printed: what the window's first screen shows, read before the rest. None when
+        the plans have no more than `enough` tasks."""
         conn = self.store.conn
         counts = task_rows.section_counts(conn, plan_ids)
         if sum(counts.values()) <= enough:
@@ -88,7 +88,7 @@ class PlanService:
                     break
                 chosen.append(section.id)
                 total += counts.get(section.id, 0)
-        return PlanTree(plans, sections, task_rows.load_tasks_in_sections(conn, chosen))
+        return PlanTree(plans, sections, task_rows.load_tasks_in_sections(conn, chosen, enough))
 
     def find_by_digest(self, digest: str) -> list[PlanSummary]:
         """Plans imported from the same content (to catch an import made twice)."""

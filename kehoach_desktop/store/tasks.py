@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from kehoach_desktop.domain.deadlines import Deadline
 from kehoach_desktop.domain.models import Role, Task, TaskUnit
 from kehoach_desktop.domain.statuses import Status
-from kehoach_desktop.store.rows import Row, chunks, column, insert_row, insert_rows, iso, marks, query, to_date
+from kehoach_desktop.store.rows import CHUNK, Row, chunks, column, insert_row, insert_rows, iso, marks, query, to_date
 
 TASK_TEXT_FIELDS = (
     "number", "content", "schedule_text", "output", "note", "target", "lead_text",
@@ -106,13 +106,17 @@ def load_tasks(conn: sqlite3.Connection, plan_ids: Sequence[int]) -> list[Task]:
     return tasks
 
 
-def load_tasks_in_sections(conn: sqlite3.Connection, section_ids: Sequence[int]) -> list[Task]:
-    """Every task of the sections (not their sub-sections) with its unit links."""
+def load_tasks_in_sections(conn: sqlite3.Connection, section_ids: Sequence[int], limit: int = -1) -> list[Task]:
+    """The tasks of the sections (not their sub-sections) with their unit links, at most
+    `limit` of them (-1: all), the first sections' first."""
     ids = list(section_ids)
     sections = marks(ids)
-    sql = f"SELECT * FROM task WHERE section_id IN ({sections}) ORDER BY section_id, position, id"
-    tasks = _read_tasks(conn, sql, ids)
-    links = load_links(conn, f"SELECT id FROM task WHERE section_id IN ({sections})", ids)
+    sql = f"SELECT * FROM task WHERE section_id IN ({sections}) ORDER BY section_id, position, id LIMIT ?"
+    tasks = _read_tasks(conn, sql, [*ids, limit])
+    if 0 <= limit <= CHUNK:
+        links = load_links(conn, marks(tasks), [task.id for task in tasks]) if tasks else {}
+    else:
+        links = load_links(conn, f"SELECT id FROM task WHERE section_id IN ({sections})", ids)
     for task in tasks:
         task.units = links.get(task.id, [])
     return tasks
