@@ -206,8 +206,9 @@ class Store:
         try:
             yield
         except BaseException:
-            conn.execute(f"ROLLBACK TO {name}")
-            conn.execute(f"RELEASE {name}")
+            if conn.in_transaction:  # some errors (a full disk) end the whole transaction already
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
             raise
         else:
             conn.execute(f"RELEASE {name}")
