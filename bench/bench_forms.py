@@ -46,7 +46,7 @@ def build(services: Services, scale: int) -> int:
         for task in walk(section.tasks):
             task.lead_units = names_in(task.lead_text)
             task.coordinate_units = [n for n in names_in(task.coordinate_text) if n not in task.lead_units]
-    return services.plans.create(draft)
+    return services.plans.create(draft).value
 
 
 def fill_all(path: Path) -> int:

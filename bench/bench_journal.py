@@ -45,10 +45,10 @@ def simulate(services: Services, days: int, rng: random.Random) -> None:
         for _ in range(20):
             task = rng.choice(tasks)
             field = rng.choice(FIELDS)
-            old, _units, _place = services.tasks.edit(task.id, {field: f"{getattr(task, field)} (sửa {number})"}, None, None)
+            edited = services.tasks.edit(task.id, {field: f"{getattr(task, field)} (sửa {number})"}, None, None)
             if rng.random() < 0.1:
                 with services.store.acting_as("undo", "Sửa nhiệm vụ"):
-                    services.tasks.edit(task.id, old, None, None)
+                    services.undo.put_back(edited.undo)
         for _ in range(4):
             services.progress.record(ProgressUpdate(task_id=rng.choice(tasks).id, period=f"{day.year}-{day.month:02d}",
                                                     status=Status.IN_PROGRESS, result="Đang thực hiện theo kế hoạch"))

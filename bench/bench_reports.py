@@ -116,7 +116,7 @@ def main() -> int:
             add_progress(services, sample)
             tasks = len(services.plans.tree(sample).tasks)
             bench_plan(services, sample, f"Largest sample {LARGEST} ({tasks} tasks)", args.runs)
-            generated = services.plans.create(generated_draft(500))
+            generated = services.plans.create(generated_draft(500)).value
             add_progress(services, generated)
             totals = bench_plan(services, generated, "Generated plan (500 tasks, long cells)", args.runs)
             tree = services.plans.tree(generated)

@@ -47,4 +47,4 @@ def generated_database(path: Path, task_count: int) -> int:
     if path.exists():
         path.unlink()
     with Services.open(path) as services:
-        return services.plans.create(generated_draft(task_count))
+        return services.plans.create(generated_draft(task_count)).value

@@ -267,7 +267,7 @@ def check_demo_import(context: Context) -> str:
 
     services = _services(context)
     draft = services.imports.preview(demo_plan_path())
-    context.plan_id = services.imports.import_draft(draft)
+    context.plan_id = services.imports.import_draft(draft).value
     plan = services.plans.get(context.plan_id)
     tree = services.plans.tree(context.plan_id)
     context.tasks = [task for _, task, _ in tree.plan_walk(context.plan_id)]
@@ -556,14 +556,12 @@ def check_modules_by_name(context: Context) -> str:
 
     from kehoach_desktop import reports
     from kehoach_desktop.cli.main import build_parser, command_modules
-    from kehoach_desktop.gui.main_window import EXTENSIONS
 
     commands = command_modules()
     if not commands:
         raise CheckFailed("không tìm thấy lệnh con nào (cli/cmd_*.py)")
     build_parser()  # imports each command module and registers it
-    wanted = [(name, "install") for name in EXTENSIONS]
-    wanted += [(f"kehoach_desktop.reports.{name}", "build") for name in reports._MODULES.values()]
+    wanted = [(f"kehoach_desktop.reports.{name}", "build") for name in reports._MODULES.values()]
     missing = []
     for name, function in wanted:
         try:
@@ -573,7 +571,7 @@ def check_modules_by_name(context: Context) -> str:
             missing.append(f"{name} ({exc})")
     if missing:
         raise CheckFailed("thiếu " + ", ".join(missing))
-    return f"{len(commands)} lệnh con, {len(EXTENSIONS)} phần cửa sổ, {len(reports._MODULES)} loại báo cáo"
+    return f"{len(commands)} lệnh con, {len(reports._MODULES)} loại báo cáo"
 
 
 def check_main_window(context: Context) -> str:

@@ -85,7 +85,7 @@ def _walk(tasks: list[TaskDraft]):
 
 
 def fill_sample(services, stem: str = LARGEST) -> int:
-    return services.plans.create(sample_draft(stem))
+    return services.plans.create(sample_draft(stem)).value
 
 
 # Statuses spread over the tasks so every category of a report is non-empty.

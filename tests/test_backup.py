@@ -36,7 +36,7 @@ def sha(path: Path) -> str:
 
 
 def add_sample(services: Services, stem: str = SMALL) -> int:
-    return services.plans.create(draft_from_sample(load_sample_json(stem)))
+    return services.plans.create(draft_from_sample(load_sample_json(stem))).value
 
 
 def counts(path: Path) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -99,7 +100,7 @@ def test_save_a_copy_anywhere(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(backup_actions, "ask_copy_target", lambda win: target)
     done = click("OK")
     when_modal(qtbot, message_box("Đã sao lưu toàn bộ dữ liệu"), done)
-    window.backup_action.trigger()
+    window.backup_actions.backup_action.trigger()
     assert counts(target) == (1, 25)
     assert "(1 kế hoạch, 25 nhiệm vụ)" in done.seen["text"] and str(target) in done.seen["text"]
     assert window.settings.value(backup_actions.LAST_FOLDER_KEY) == str(target.parent)
@@ -138,10 +139,10 @@ def test_restore_lists_backups_and_restores_the_chosen_one(qtbot, window, db_pat
 
     confirm = click("Khôi phục")
     done = click("OK")
-    services = window.services  # what the window's parts hold
+    services = window.services  # the connection open before the restore
     when_modal(qtbot, lambda w: w.objectName() == "BackupDialog", choose)
     when_modal(qtbot, message_box("Đã khôi phục dữ liệu"), done)
-    window.restore_action.trigger()
+    window.backup_actions.restore_action.trigger()
 
     assert seen["rows"][0][:2] == ["02/07/2025 09:30", "Tự động hằng ngày"]
     assert seen["rows"][0][4].startswith("Không dùng được: tệp bị hỏng")
@@ -150,7 +151,11 @@ def test_restore_lists_backups_and_restores_the_chosen_one(qtbot, window, db_pat
     assert "ngày 01/07/2025 lúc 09:30 (1 kế hoạch, 25 nhiệm vụ)" in confirm.seen["text"]
     # The window now shows the backup's data, on a new connection, with an empty undo stack.
     assert plan_count(window) == 1 and len(window.model.task_nodes()) == 25
-    assert window.services is services and len(services.plans.list_plans()) == 1  # still usable
+    # The session opened the file anew; every part reads through it, none through the old connection.
+    assert window.services is not services and window.forms_actions.cache.services is window.services
+    assert len(window.services.plans.list_plans()) == 1
+    with pytest.raises(sqlite3.ProgrammingError):  # closed: nothing of ours stays open on a replaced file
+        services.plans.list_plans()
     assert window.undo_stack.count() == 0
     assert counts(db_path) == (1, 25)
     [before] = [p for p in files.automatic_backups(db_path) if "-truoc-khoi-phuc-" in p.name]
@@ -173,7 +178,7 @@ def test_restore_from_a_file_elsewhere(qtbot, window, tmp_path, monkeypatch):
 
     when_modal(qtbot, lambda w: w.objectName() == "BackupDialog", choose)
     when_modal(qtbot, message_box("Đã khôi phục dữ liệu"), click("OK"))
-    window.restore_action.trigger()
+    window.backup_actions.restore_action.trigger()
     assert plan_count(window) == 1
     assert usb.exists()  # the user's copy is copied, never moved
 

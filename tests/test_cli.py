@@ -37,7 +37,7 @@ def test_deadline_prints_one_json_object_per_text(capsys):
 def test_plans_lists_and_json(services, db_path, capsys):
     from test_services import small_draft
 
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     code, out, _ = run(["plans", "--db", str(db_path)], capsys)
     assert code == 0 and "Kế hoạch CCHC năm 2025" in out and "2 nhiệm vụ" in out
     code, out, _ = run(["--db", str(db_path), "plans", "--json"], capsys)  # --db before the command

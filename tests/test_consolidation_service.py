@@ -23,7 +23,7 @@ Q3, YEAR = parse_period("2025-Q3"), parse_period("2025")
 
 @pytest.fixture
 def plan(organized):  # noqa: F811
-    plan_id = organized.imports.import_draft(organized.imports.preview(sample_file(SAMPLE, ".docx")))
+    plan_id = organized.imports.import_draft(organized.imports.preview(sample_file(SAMPLE, ".docx"))).value
     return organized, plan_id, organized.plans.tree([plan_id])
 
 

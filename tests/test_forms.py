@@ -28,8 +28,7 @@ from kehoach_desktop.exporters import unit_forms as form
 from kehoach_desktop.importers import forms_reader
 from kehoach_desktop.importers.forms_reader import Level, parse_evidence
 from kehoach_desktop.services import ServiceError, Services
-from kehoach_desktop.services import forms as forms_service
-from kehoach_desktop.services.progress import ProgressService
+from kehoach_desktop.services import forms_matcher as forms_service
 
 SAMPLE = "000_36db36a684822c51"
 PERIOD = "2025-Q3"
@@ -79,7 +78,7 @@ def build_plan(services: Services) -> int:
     shared = draft.sections[2].tasks[0]  # III.1, led by Văn phòng Sở; Thanh tra Sở leads it too
     assert shared.lead_units == [OFFICE]
     shared.lead_units.append(INSPECTORATE)
-    return services.plans.create(draft)
+    return services.plans.create(draft).value
 
 
 @pytest.fixture
@@ -256,7 +255,7 @@ def test_export_needs_a_period_and_units(services, tmp_path):
     draft = small_draft()
     draft.sections[0].tasks[0].lead_units = []
     draft.sections[0].tasks[0].coordinate_units = []
-    plan_id = services.plans.create(draft)
+    plan_id = services.plans.create(draft).value
     folder = tmp_path / "mau"
     with pytest.raises(ServiceError, match="chưa có nhiệm vụ nào được giao"):
         services.forms.export_forms(plan_id, PERIOD, folder)
@@ -287,7 +286,7 @@ def test_round_trip_records_what_the_unit_typed(services, plan, tmp_path):
     assert preview.errors == [] and preview.conflicts == []
     assert sorted(entry.task_id for entry in preview.new) == sorted(answers)
     assert preview.changed == [] and preview.unchanged == []
-    counts = services.forms.apply(preview)
+    counts = services.forms.apply(preview).value
     assert (counts.new, counts.changed, counts.evidence, counts.tasks) == (4, 0, 2, 4)
     assert not services.store.conn.in_transaction
 
@@ -331,7 +330,7 @@ def test_same_form_again_is_unchanged_and_an_edited_one_replaces(services, plan,
 
     again = services.forms.preview_import([path], plan, PERIOD)
     assert (len(again.new), len(again.changed), len(again.unchanged)) == (0, 0, 1)
-    assert services.forms.apply(again).new == 0
+    assert services.forms.apply(again).value.new == 0
     assert snapshot(services) == before
 
     fill(path, {task.id: {"status": "Hoàn thành", "percent": 100, "evidence": ""}})
@@ -342,7 +341,7 @@ def test_same_form_again_is_unchanged_and_an_edited_one_replaces(services, plan,
         "% hoàn thành: 50% → 100%",
         "Tài liệu kiểm chứng: 1 → 0 văn bản",
     ]
-    assert services.forms.apply(changed).changed == 1
+    assert services.forms.apply(changed).value.changed == 1
     [update] = services.progress.history(task.id)  # replaced, not added
     assert (update.status, update.percent, update.result, update.evidence) == (
         Status.DONE, 100, "Đã rà soát 5 văn bản", [],
@@ -579,15 +578,17 @@ def test_apply_is_all_or_nothing(services, plan, tmp_path, monkeypatch):
     fill(path, {task.id: {"status": "Hoàn thành", "evidence": "Số 1/BC-VP ngày 02/7/2025"} for task in tasks})
     preview = services.forms.preview_import([path], plan, PERIOD)
     before = snapshot(services)
-    real, calls = ProgressService.record, []
+    from kehoach_desktop.services import forms as forms_module
 
-    def failing(self, update):
+    real, calls = forms_module.record_update, []
+
+    def failing(conn, update):
         calls.append(update)
         if len(calls) == 3:
             raise RuntimeError("ổ đĩa đầy")
-        return real(self, update)
+        return real(conn, update)
 
-    monkeypatch.setattr(ProgressService, "record", failing)
+    monkeypatch.setattr(forms_module, "record_update", failing)
     with pytest.raises(RuntimeError):
         services.forms.apply(preview)
     assert len(calls) == 3

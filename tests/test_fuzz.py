@@ -61,7 +61,7 @@ CHILD = textwrap.dedent(
 def test_mutated_inputs_end_in_exit_0_or_a_message(tmp_path):
     db = tmp_path / "du-lieu" / "kehoach.db"
     with Services.open(db) as services:
-        plan = services.plans.create(link_units(draft_from_sample(load_sample_json(SAMPLE))))
+        plan = services.plans.create(link_units(draft_from_sample(load_sample_json(SAMPLE)))).value
         [form, *_] = services.forms.export_forms(plan, "2025-Q3", tmp_path / "mau")
     text = tmp_path / "ke-hoach.txt"
     text.write_bytes(sample_file(SAMPLE, ".txt").read_bytes())

@@ -22,7 +22,7 @@ AS_OF = date(2025, 7, 20)
 @pytest.fixture
 def sample_plan(services):
     """Sample 000 (75 tasks) with units linked the way the importer links them."""
-    return services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51"))))
+    return services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51")))).value
 
 
 @pytest.fixture

@@ -502,17 +502,15 @@ def test_menu_and_shortcuts(window):
 
 def test_put_back_refuses_when_progress_changed_since(services, plan):
     task = task_by(services, plan, "III", "2")
-    before = services.progress.state([task.id])
-    services.progress.record(ProgressUpdate(task_id=task.id, period="2025-Q3", status=Status.DONE, percent=100))
-    after = services.progress.state([task.id])
-    services.progress.put_back(before, expected=after)
-    assert services.progress.state([task.id]) == before and services.tasks.get(task.id).status is Status.NOT_STARTED
-    services.progress.put_back(after, expected=before)
-    assert services.progress.state([task.id]) == after and services.tasks.get(task.id).status is Status.DONE
+    recorded = services.progress.record(ProgressUpdate(task_id=task.id, period="2025-Q3", status=Status.DONE, percent=100))
+    undone = services.undo.put_back(recorded.undo)
+    assert services.progress.history(task.id) == [] and services.tasks.get(task.id).status is Status.NOT_STARTED
+    redone = services.undo.put_back(undone.undo)
+    assert len(services.progress.history(task.id)) == 1 and services.tasks.get(task.id).status is Status.DONE
     services.progress.record(ProgressUpdate(task_id=task.id, period="2025-Q4", status=Status.DONE))
     later = snapshot(services)
     with pytest.raises(ServiceError, match="đã thay đổi"):
-        services.progress.put_back(before, expected=after)
+        services.undo.put_back(redone.undo)
     assert snapshot(services) == later
 
 

@@ -67,9 +67,9 @@ def test_the_user_maps_a_column_and_the_choice_is_kept(qtbot, db_path, plan_file
     assert task.extras == {} and task.output == "Tờ trình, dự thảo"  # both choices hold
 
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: dialog.imported_plan_id is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.imported is not None, timeout=20000)
     with Services.open(db_path) as services:
-        tree = services.plans.tree(dialog.imported_plan_id)
+        tree = services.plans.tree(dialog.imported.value)
         assert tree.tasks[0].output == "Tờ trình, dự thảo" and tree.tasks[0].extras == []
         assert services.imports.remembered_columns() == {"ho so": "output", "co quan trinh": "ignore"}
 

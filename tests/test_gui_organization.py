@@ -129,7 +129,7 @@ def test_the_import_window_offers_the_organization_and_reviews_the_units(service
     ignore = review.kind_combos[ubnd]
     ignore.setCurrentIndex(ignore.findData(Resolution.IGNORE.value))  # the user: not a body to keep either
     dialog.start_import()
-    qtbot.waitUntil(lambda: dialog.imported_plan_id is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.imported is not None, timeout=20000)
     with Services.open(db_path) as fresh:
         names = {e.name for e in fresh.organization.listing()}
     assert "UBND tỉnh" not in names and "Các phòng, đơn vị thuộc và trực thuộc Sở" in names

@@ -165,7 +165,7 @@ def test_results_default_to_the_quarter_just_ended_and_untouched_fields_follow(q
 def test_a_whole_year_of_plans_can_be_reported_together(qtbot, window, services):
     from reports_support import sample_draft
 
-    other = services.plans.create(sample_draft("004_38c702dbea58b40f"))
+    other = services.plans.create(sample_draft("004_38c702dbea58b40f")).value
     window.reload_plans(select="year:2025")
 
     def fill(dialog):
@@ -379,7 +379,7 @@ def test_default_file_names(services):
 
 
 def test_the_reminder_dialog_says_how_many_late_tasks_the_unit_has(qtbot, window, services):
-    from kehoach_desktop.services import statistics
+    from kehoach_desktop.domain import summaries as statistics
 
     units = services.units.find("Các phòng, đơn vị trực thuộc Sở")
     tree = services.plans.tree(window.plan_id)

@@ -129,9 +129,7 @@ def test_f1_opens_the_guide_with_its_pictures(qtbot, window):
 
 
 def test_the_help_menu_offers_the_guide_before_about(window):
-    from kehoach_desktop.gui.ux_actions import HELP_MENU_TITLE, menu_titled
-
-    menu = menu_titled(window, HELP_MENU_TITLE)
+    menu = window.help_menu
     texts = [action.text() for action in menu.actions() if not action.isSeparator()]
     assert texts == ["&Hướng dẫn sử dụng", "&Giới thiệu"]
     assert window.ux_actions.help_action.shortcut().toString() == "F1"

@@ -142,7 +142,7 @@ def test_extra_columns_are_stored_exported_and_shown(services, tmp_path):
 
     path = tmp_path / "luat.docx"
     word_table(path, UNKNOWN)
-    plan_id = services.imports.import_draft(services.imports.preview(path=path))
+    plan_id = services.imports.import_draft(services.imports.preview(path=path)).value
     tree = services.plans.tree(plan_id)
     task = tree.tasks[0]
     assert task.extras == [("Cơ quan trình", "Ủy ban Thường vụ"), ("Hồ sơ", "Tờ trình, dự thảo")]
@@ -258,7 +258,7 @@ def test_sections_at_any_depth_are_stored_and_exported_with_their_parent(service
         ["3", "Nền tảng của bộ", "Các bộ", "2027"],
     )
     draft = services.imports.preview(text=text, year=2025)
-    plan_id = services.imports.import_draft(draft)
+    plan_id = services.imports.import_draft(draft).value
     from kehoach_desktop.exporters.json_export import plan_to_json
 
     exported = plan_to_json(services.plans.tree(plan_id), plan_id)

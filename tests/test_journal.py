@@ -18,7 +18,7 @@ SAMPLE = "000_36db36a684822c51"
 
 @pytest.fixture
 def imported(services):
-    return services, services.imports.import_draft(services.imports.preview(sample_file(SAMPLE, ".docx")))
+    return services, services.imports.import_draft(services.imports.preview(sample_file(SAMPLE, ".docx"))).value
 
 
 def test_an_import_is_one_entry_for_the_plan(imported):
@@ -41,9 +41,9 @@ def test_an_edit_records_each_changed_field_with_old_and_new(imported):
 def test_undo_is_journalled_as_undo(imported):
     services, plan_id = imported
     task = services.plans.tree([plan_id]).tasks[5]
-    old, _units, _place = services.tasks.edit(task.id, {"content": "Tạm"}, None, None)
+    edited = services.tasks.edit(task.id, {"content": "Tạm"}, None, None)
     with services.store.acting_as("undo", "Sửa nhiệm vụ"):
-        services.tasks.edit(task.id, old, None, None)
+        services.undo.put_back(edited.undo)
     newest = services.history.entries([plan_id], task.id)[0]
     assert (newest.old, newest.new, newest.source_label) == ("Tạm", task.content, "Hoàn tác: Sửa nhiệm vụ")
 
@@ -80,10 +80,14 @@ def test_deleting_and_adding_a_task_are_journalled_and_searchable(imported):
     assert entry in services.history.entries([plan_id], query=words.upper())
 
 
-def test_deleting_a_plan_takes_its_history(imported):
+def test_deleting_a_plan_keeps_its_history_for_the_undo(imported):
     services, plan_id = imported
-    services.plans.delete(plan_id)
-    assert services.store.conn.execute("SELECT count(*) FROM task_journal").fetchone()[0] == 0
+    before = services.history.entries([plan_id])
+    deleted = services.plans.delete(plan_id)
+    with services.store.acting_as("undo", "Xóa kế hoạch"):
+        services.undo.put_back(deleted.undo)
+    after = services.history.entries([plan_id])
+    assert after[len(after) - len(before):] == before  # the older entries are all still there
 
 
 def test_history_on_the_command_line(imported, capsys):

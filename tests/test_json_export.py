@@ -19,7 +19,7 @@ def norm(text: str) -> str:
 @pytest.mark.parametrize("stem", SAMPLE_STEMS)
 def test_export_json_matches_sample_field_by_field(services, db_path, tmp_path, capsys, stem):
     sample = load_sample_json(stem)
-    plan_id = services.plans.create(draft_from_sample(sample))
+    plan_id = services.plans.create(draft_from_sample(sample)).value
     out = tmp_path / "plan.json"
     assert main(["export", "json", "--plan", str(plan_id), "--db", str(db_path), "-o", str(out)]) == 0
     exported = json.loads(out.read_text(encoding="utf-8"))
@@ -40,7 +40,7 @@ def test_export_json_matches_sample_field_by_field(services, db_path, tmp_path, 
 
 def test_subtasks_follow_their_parent_with_depth(services, db_path, tmp_path):
     sample = load_sample_json("000_36db36a684822c51")
-    plan_id = services.plans.create(draft_from_sample(sample))
+    plan_id = services.plans.create(draft_from_sample(sample)).value
     out = tmp_path / "plan.json"
     main(["export", "json", "--plan", str(plan_id), "--db", str(db_path), "-o", str(out)])
     section = json.loads(out.read_text(encoding="utf-8"))["sections"][3]  # IV. CẢI CÁCH TTHC

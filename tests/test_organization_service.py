@@ -77,7 +77,7 @@ def test_set_up_makes_units_with_types_order_and_standard_collectives(organized)
 def test_sample_000_resolves_collectives_and_outside_bodies(organized, suffix):
     draft = organized.imports.preview(sample_file(SAMPLE, suffix))
     choices = {fold(c.phrase): c for c in organized.imports.phrases(draft)}
-    plan_id = organized.imports.import_draft(draft)
+    plan_id = organized.imports.import_draft(draft).value
     listing = {entry.name: entry for entry in organized.organization.listing()}
     linked = {name for name, entry in listing.items() if entry.tasks}
     # Five spellings, two collectives: everyone, and the units with their own budget.
@@ -103,7 +103,7 @@ def test_sample_000_resolves_collectives_and_outside_bodies(organized, suffix):
 
 
 def test_a_task_given_to_a_collective_reaches_every_member(organized):
-    plan_id = organized.imports.import_draft(organized.imports.preview(sample_file(SAMPLE, ".docx")))
+    plan_id = organized.imports.import_draft(organized.imports.preview(sample_file(SAMPLE, ".docx"))).value
     tree = organized.plans.tree([plan_id])
     org = organized.organization.organization()
     task = next(t for t in tree.tasks if t.lead_text.startswith("Các phòng, đơn vị trực thuộc Sở"))
@@ -146,7 +146,7 @@ def test_a_choice_is_remembered_as_an_alias(organized):
 
 
 def test_without_an_organization_a_plan_still_gets_its_units(services):
-    plan_id = services.imports.import_draft(services.imports.preview(sample_file(SAMPLE, ".docx")))
+    plan_id = services.imports.import_draft(services.imports.preview(sample_file(SAMPLE, ".docx"))).value
     units = {e.name for e in services.organization.listing() if e.kind is EntryKind.UNIT}
     assert units == {"Văn phòng Sở", "Phòng Kế hoạch – Tài chính"}
     assert not services.organization.is_set_up()
@@ -195,7 +195,7 @@ def test_units_import_reads_an_excel_list(db_path, tmp_path):
 
 
 def test_making_an_entry_outside_drops_its_links_and_undo_gives_everything_back(services):
-    plan_id = services.imports.import_draft(services.imports.preview(sample_file(SAMPLE, ".docx")))
+    plan_id = services.imports.import_draft(services.imports.preview(sample_file(SAMPLE, ".docx"))).value
     before = services.organization.snapshot()
     vp = next(e for e in services.organization.listing() if e.name == "Văn phòng Sở")
     services.organization.make_outside(vp.id)

@@ -50,7 +50,7 @@ def test_default_period_never_leaves_the_plans_year():
 
 @pytest.fixture
 def plan_2025(services):
-    return services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51"))))
+    return services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51")))).value
 
 
 def _window(qtbot, services, db_path, as_of: date):

@@ -17,7 +17,7 @@ from kehoach_desktop.services import Services
 def long_plan(tmp_path_factory):
     folder = tmp_path_factory.mktemp("long")
     with Services.open(folder / "kehoach.db") as services:
-        plan_id = services.plans.create(generated_draft(500))
+        plan_id = services.plans.create(generated_draft(500)).value
         path = folder / "ke-hoach.pdf"
         services.reports.make_pdf(ReportRequest(ReportKind.PLAN, [plan_id]), path, prefer_system_font=False)
         tree = services.plans.tree(plan_id)

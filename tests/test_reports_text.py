@@ -182,7 +182,7 @@ def give_late_work_to(services, plan_id, name: str) -> None:
     """A real unit (not a collective) leads one more overdue task."""
     from kehoach_desktop.domain.models import UnitKind
 
-    unit_id = services.units.create(name, kind=UnitKind.UNIT)
+    unit_id = services.units.create(name, kind=UnitKind.UNIT).value
     tree = services.plans.tree(plan_id)
     task = next(t for t in tree.tasks if t.deadline.final_due and t.deadline.final_due < ATTENTION_DAY
                 and t.status is not Status.DONE and t.status is not Status.NOT_DONE)  # fmt: skip

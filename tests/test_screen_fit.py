@@ -27,7 +27,7 @@ SCREENS = {
 
 @pytest.fixture
 def plan(services):
-    return services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51"))))
+    return services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51")))).value
 
 
 def open_window(qtbot, services, db_path):

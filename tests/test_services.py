@@ -4,6 +4,7 @@ import pytest
 
 from conftest import SAMPLE_STEMS, load_sample_json
 from sample_drafts import draft_from_sample
+from kehoach_desktop.domain.changes import ChangeSet
 from kehoach_desktop.domain.deadlines import DeadlineKind
 from kehoach_desktop.domain.drafts import PlanDraft, SectionDraft, TaskDraft
 from kehoach_desktop.domain.models import Plan, ProgressUpdate, Evidence, Role, TaskUnit, UnitKind
@@ -36,7 +37,7 @@ def assert_no_open_transaction(services):
 
 
 def test_create_plan_saves_tree_units_and_parsed_deadline(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     assert_no_open_transaction(services)
     tree, task = first_task(services, plan_id)
     assert task.content == "Rà soát thủ tục hành chính"  # whitespace tidied, words kept
@@ -69,18 +70,18 @@ def test_bad_year_refused_and_nothing_saved(services):
 
 
 def test_failure_midway_through_create_leaves_database_unchanged(services, monkeypatch):
-    from kehoach_desktop.services import plans as plans_module
+    from kehoach_desktop.services.units import UnitResolver
 
     calls = {"n": 0}
-    real = plans_module.resolve_unit
+    real = UnitResolver.__call__
 
-    def failing(db, name, kind=None):
+    def failing(self, name, kind=None):
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("disk on fire")
-        return real(db, name, kind)
+        return real(self, name, kind)
 
-    monkeypatch.setattr(plans_module, "resolve_unit", failing)
+    monkeypatch.setattr(UnitResolver, "__call__", failing)
     with pytest.raises(RuntimeError):
         services.plans.create(small_draft())
     store = services.store
@@ -89,22 +90,24 @@ def test_failure_midway_through_create_leaves_database_unchanged(services, monke
     assert_no_open_transaction(services)
 
 
-def test_task_update_reparses_deadline_and_returns_previous_values(services):
-    plan_id = services.plans.create(small_draft())
+def test_task_update_reparses_deadline_says_what_changed_and_undoes(services):
+    plan_id = services.plans.create(small_draft()).value
     _, task = first_task(services, plan_id)
-    before = services.tasks.update(task.id, schedule_text="Quý III/2025", status=Status.IN_PROGRESS)
-    assert before == {"schedule_text": "Trước ngày 25/7/2025", "status": Status.NOT_STARTED}
+    outcome = services.tasks.update(task.id, schedule_text="Quý III/2025", status=Status.IN_PROGRESS)
+    assert outcome.changes == ChangeSet.of(tasks_changed=[task.id])
     changed = services.tasks.get(task.id)
     assert changed.schedule_text == "Quý III/2025"
     assert changed.status is Status.IN_PROGRESS
-    services.tasks.update(task.id, **before)  # undo
+    assert changed.deadline.due == (date(2025, 9, 30),)
+    undone = services.undo.put_back(outcome.undo)
+    assert undone.changes == ChangeSet.of(tasks_changed=[task.id])
     restored = services.tasks.get(task.id)
     assert restored.schedule_text == "Trước ngày 25/7/2025" and restored.status is Status.NOT_STARTED
     assert_no_open_transaction(services)
 
 
 def test_not_done_needs_a_reason(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     _, task = first_task(services, plan_id)
     with pytest.raises(ServiceError):
         services.tasks.update(task.id, status=Status.NOT_DONE)
@@ -116,7 +119,7 @@ def test_not_done_needs_a_reason(services):
 def test_plan_year_change_moves_yearless_deadlines(services):
     draft = small_draft()
     draft.sections[0].tasks[0].schedule_text = "Trước ngày 15/5"
-    plan_id = services.plans.create(draft)
+    plan_id = services.plans.create(draft).value
     _, task = first_task(services, plan_id)
     assert task.deadline.kind is DeadlineKind.DATE
     assert task.deadline.due == (date(2025, 5, 15),)
@@ -125,15 +128,17 @@ def test_plan_year_change_moves_yearless_deadlines(services):
 
 
 def test_add_move_and_positions(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     tree, first = first_task(services, plan_id)
     section_id = first.section_id
-    second = services.tasks.add(section_id, number="2", content="Hai")
-    zero = services.tasks.add(section_id, position=0, number="0", content="Không")
+    second = services.tasks.add(section_id, number="2", content="Hai").value
+    added = services.tasks.add(section_id, position=0, number="0", content="Không")
+    zero = added.value
+    assert added.changes.tasks_added == {zero} and added.changes.tasks_changed == {first.id, second}  # renumbered
     assert services.tasks.siblings(first.id) == [zero, first.id, second]
-    old_place = services.tasks.move(zero, section_id=section_id, parent_id=None, position=2)
+    moved = services.tasks.move(zero, section_id=section_id, parent_id=None, position=2)
     assert services.tasks.siblings(first.id) == [first.id, second, zero]
-    services.tasks.move(zero, section_id=old_place[0], parent_id=old_place[1], position=old_place[2])
+    services.undo.put_back(moved.undo)
     assert services.tasks.siblings(first.id) == [zero, first.id, second]
     # indent: make "Hai" a sub-task of the first task, then outdent it back
     services.tasks.move(second, section_id=section_id, parent_id=first.id, position=1)
@@ -143,7 +148,7 @@ def test_add_move_and_positions(services):
 
 
 def test_delete_and_restore_bring_back_subtasks_links_and_history(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     tree, task = first_task(services, plan_id)
     child = tree.children(task)[0]
     unit_id = services.units.find("Văn phòng Sở")
@@ -154,11 +159,12 @@ def test_delete_and_restore_bring_back_subtasks_links_and_history(services):
             evidence=[Evidence(doc_number="12/BC-SXD", issued_on=date(2025, 6, 19), summary="Báo cáo")],
         )  # fmt: skip
     )
-    snapshot = services.tasks.delete(task.id)
+    deleted = services.tasks.delete(task.id)
+    assert deleted.changes.tasks_removed == {task.id, child.id} and deleted.changes.progress == {child.id}
     assert services.store.db["task"].count == 0 and services.store.db["evidence"].count == 0
     with pytest.raises(NotFoundError):
         services.tasks.get(task.id)
-    services.tasks.restore(snapshot)
+    services.undo.put_back(deleted.undo)
     again, restored = first_task(services, plan_id)
     assert restored.id == task.id and restored.units == task.units
     assert [c.id for c in again.children(restored)] == [child.id]
@@ -168,7 +174,7 @@ def test_delete_and_restore_bring_back_subtasks_links_and_history(services):
 
 
 def test_progress_update_sets_task_status_only_for_latest_period(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     _, task = first_task(services, plan_id)
     services.progress.record(
         ProgressUpdate(task_id=task.id, period="2025-Q3", status=Status.DONE, result="Hoàn thành", reported_on=date(2025, 8, 1))
@@ -181,30 +187,43 @@ def test_progress_update_sets_task_status_only_for_latest_period(services):
     assert services.tasks.get(task.id).status is Status.DONE
     history = services.progress.history(task.id)
     assert [u.period for u in history] == ["2025-Q3", "2025-Q2"]
-    snapshot = services.progress.delete(history[0].id)
-    services.progress.restore(snapshot)
     assert [u.period for u in services.progress.history(task.id)] == ["2025-Q3", "2025-Q2"]
     assert services.tasks.get(task.id).status is Status.DONE
 
 
-def test_deleting_an_update_can_give_the_task_back_its_state(services):
-    plan_id = services.plans.create(small_draft())
+def test_undoing_an_update_gives_the_task_back_its_state_and_redo_brings_it_again(services):
+    plan_id = services.plans.create(small_draft()).value
     _, task = first_task(services, plan_id)
-    before = services.progress.task_state(task.id)
-    update_id = services.progress.record(
-        ProgressUpdate(task_id=task.id, period="2025-Q3", status=Status.DONE, result="Xong", reported_on=date(2025, 8, 1))
-    )
-    snapshot = services.progress.delete(update_id, task_state=before)
-    undone = services.tasks.get(task.id)
-    assert (undone.status, undone.result, undone.completed_on) == (Status.NOT_STARTED, "", None)
-    services.progress.restore(snapshot)
+    recorded = services.progress.record(
+        ProgressUpdate(task_id=task.id, period="2025-Q3", status=Status.DONE, result="Xong", reported_on=date(2025, 8, 1),
+                       evidence=[Evidence(doc_number="7/BC", summary="Báo cáo")])
+    )  # fmt: skip
+    assert recorded.changes == ChangeSet.of(tasks_changed=[task.id], progress=[task.id])
+    undone = services.undo.put_back(recorded.undo)
+    back = services.tasks.get(task.id)
+    assert (back.status, back.result, back.completed_on) == (Status.NOT_STARTED, "", None)
+    assert services.progress.history(task.id) == [] and services.store.db["evidence"].count == 0
+    services.undo.put_back(undone.undo)  # redo
     redone = services.tasks.get(task.id)
     assert (redone.status, redone.result, redone.completed_on) == (Status.DONE, "Xong", date(2025, 8, 1))
+    [update] = services.progress.history(task.id)
+    assert update.id == recorded.value and [e.doc_number for e in update.evidence] == ["7/BC"]
+
+
+def test_an_undo_never_overwrites_what_was_written_since(services):
+    plan_id = services.plans.create(small_draft()).value
+    _, task = first_task(services, plan_id)
+    first = services.tasks.update(task.id, content="Lần một")
+    services.tasks.update(task.id, content="Lần hai")  # not undone first
+    with pytest.raises(ServiceError):
+        services.undo.put_back(first.undo)
+    assert services.tasks.get(task.id).content == "Lần hai"
+    assert_no_open_transaction(services)
 
 
 @pytest.mark.parametrize("period, percent", [("2025-Q9", None), ("2025-Q1", 120)])
 def test_bad_progress_refused(services, period, percent):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     _, task = first_task(services, plan_id)
     with pytest.raises(ServiceError):
         services.progress.record(ProgressUpdate(task_id=task.id, period=period, percent=percent))
@@ -212,7 +231,7 @@ def test_bad_progress_refused(services, period, percent):
 
 
 def test_units_rename_merge_delete(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     _, task = first_task(services, plan_id)
     inspect = services.units.find("Thanh tra Sở")
     office = services.units.find("Văn phòng Sở")
@@ -224,7 +243,7 @@ def test_units_rename_merge_delete(services):
     links = services.tasks.get(task.id).units
     assert TaskUnit(office, Role.COORDINATE, "Văn phòng Sở") in links
     assert services.units.find("Thanh tra") == office
-    spare = services.units.create("Phòng Pháp chế")
+    spare = services.units.create("Phòng Pháp chế").value
     with pytest.raises(ServiceError):
         services.units.create("phong phap che")
     services.units.delete(spare)
@@ -236,7 +255,7 @@ def test_units_rename_merge_delete(services):
 @pytest.mark.parametrize("stem", SAMPLE_STEMS)
 def test_every_sample_plan_can_be_saved_whole(services, stem):
     sample = load_sample_json(stem)
-    plan_id = services.plans.create(draft_from_sample(sample))
+    plan_id = services.plans.create(draft_from_sample(sample)).value
     tree = services.plans.tree(plan_id)
     expected = sum(len(section["items"]) for section in sample["sections"])
     assert len(tree.tasks) == expected
@@ -244,27 +263,27 @@ def test_every_sample_plan_can_be_saved_whole(services, stem):
 
 
 def test_add_saves_the_task_and_its_units_together(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     _, task = first_task(services, plan_id)
     office = services.units.find("Văn phòng Sở")
     with pytest.raises(Exception):
         services.tasks.add(task.section_id, units=[TaskUnit(9999, Role.LEAD)], content="Không có đơn vị này")
     assert services.store.db["task"].count == 2  # nothing half-saved
-    new_id = services.tasks.add(task.section_id, units=[TaskUnit(office, Role.LEAD)], content="Việc mới")
+    new_id = services.tasks.add(task.section_id, units=[TaskUnit(office, Role.LEAD)], content="Việc mới").value
     assert services.tasks.get(new_id).unit_names(Role.LEAD) == ["Văn phòng Sở"]
 
 
 def test_edit_changes_place_fields_and_units_together_or_not_at_all(services):
-    plan_id = services.plans.create(small_draft())
+    plan_id = services.plans.create(small_draft()).value
     tree, task = first_task(services, plan_id)
     child = tree.children(task)[0]
     with pytest.raises(ServiceError):  # the move is fine, the status is refused: nothing changes
         services.tasks.edit(child.id, {"status": Status.NOT_DONE}, None, (child.section_id, None, 0))
     assert services.tasks.get(child.id).parent_id == task.id
     office = services.units.find("Văn phòng Sở")
-    old = services.tasks.edit(child.id, {"content": "Việc con đã sửa"}, [TaskUnit(office, Role.LEAD)], (child.section_id, None, 1))
+    edited = services.tasks.edit(child.id, {"content": "Việc con đã sửa"}, [TaskUnit(office, Role.LEAD)], (child.section_id, None, 1))
     moved = services.tasks.get(child.id)
     assert (moved.parent_id, moved.content, moved.unit_names(Role.LEAD)) == (None, "Việc con đã sửa", ["Văn phòng Sở"])
-    services.tasks.edit(child.id, *old)
+    services.undo.put_back(edited.undo)
     back = services.tasks.get(child.id)
     assert (back.parent_id, back.content, back.units) == (task.id, "Việc con", [])

@@ -8,6 +8,7 @@ from kehoach_desktop.store import DamagedDatabaseError, SchemaTooNewError, Store
 from kehoach_desktop.store import migrations
 from kehoach_desktop.store.database import NotOurDatabaseError, integrity_report, now_text
 from kehoach_desktop.store.migrations import Migration, latest_version, split_statements
+from kehoach_desktop.store.rows import insert_row
 
 
 def digest(path: Path) -> str:
@@ -16,7 +17,7 @@ def digest(path: Path) -> str:
 
 def insert_plan(db, title="Kế hoạch") -> int:
     stamp = now_text()
-    return db["plan"].insert({"year": 2025, "title": title, "created_at": stamp, "updated_at": stamp}).last_pk
+    return insert_row(db, "plan", {"year": 2025, "title": title, "created_at": stamp, "updated_at": stamp})
 
 
 def test_new_file_gets_the_latest_schema_and_safe_settings(db_path):
@@ -42,7 +43,7 @@ def test_exception_inside_write_leaves_every_table_unchanged(db_path):
         with pytest.raises(RuntimeError):
             with store.write() as db:
                 plan_id = insert_plan(db)
-                db["section"].insert({"plan_id": plan_id, "ordinal": "I", "title": "X", "position": 0})
+                insert_row(db, "section", {"plan_id": plan_id, "ordinal": "I", "title": "X", "position": 0})
                 raise RuntimeError("boom")
         assert store.db["plan"].count == 0 and store.db["section"].count == 0
         assert not store.conn.in_transaction
@@ -75,15 +76,13 @@ def test_foreign_keys_are_enforced_and_cascade(db_path):
     with Store.open(db_path) as store:
         with pytest.raises(sqlite3.IntegrityError):
             with store.write() as db:
-                db["section"].insert({"plan_id": 999, "ordinal": "I", "title": "X", "position": 0})
+                insert_row(db, "section", {"plan_id": 999, "ordinal": "I", "title": "X", "position": 0})
         with store.write() as db:
             plan_id = insert_plan(db)
-            section_id = db["section"].insert(
-                {"plan_id": plan_id, "ordinal": "I", "title": "X", "position": 0}
-            ).last_pk
-            task_id = db["task"].insert({"plan_id": plan_id, "section_id": section_id, "position": 0}).last_pk
-            unit_id = db["unit"].insert({"name": "Văn phòng Sở", "match_key": "van phong so"}).last_pk
-            db["task_unit"].insert({"task_id": task_id, "unit_id": unit_id, "role": "lead"})
+            section_id = insert_row(db, "section", {"plan_id": plan_id, "ordinal": "I", "title": "X", "position": 0})
+            task_id = insert_row(db, "task", {"plan_id": plan_id, "section_id": section_id, "position": 0})
+            unit_id = insert_row(db, "unit", {"name": "Văn phòng Sở", "match_key": "van phong so"})
+            insert_row(db, "task_unit", {"task_id": task_id, "unit_id": unit_id, "role": "lead"})
         # a unit in use cannot be deleted
         with pytest.raises(sqlite3.IntegrityError):
             with store.write() as db:
@@ -98,10 +97,10 @@ def test_check_constraints_refuse_unknown_status_and_role(db_path):
     with Store.open(db_path) as store:
         with store.write() as db:
             plan_id = insert_plan(db)
-            section_id = db["section"].insert({"plan_id": plan_id, "ordinal": "I", "title": "", "position": 0}).last_pk
+            section_id = insert_row(db, "section", {"plan_id": plan_id, "ordinal": "I", "title": "", "position": 0})
         with pytest.raises(sqlite3.IntegrityError):
             with store.write() as db:
-                db["task"].insert({"plan_id": plan_id, "section_id": section_id, "position": 0, "status": "xong"})
+                insert_row(db, "task", {"plan_id": plan_id, "section_id": section_id, "position": 0, "status": "xong"})
 
 
 def test_file_newer_than_the_program_is_refused_and_untouched(db_path):

@@ -18,8 +18,8 @@ AS_OF = date(2025, 7, 20)
 
 @pytest.fixture
 def two_plans(services):
-    first = services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51"))))
-    second = services.plans.create(link_units(draft_from_sample(load_sample_json("004_38c702dbea58b40f"))))
+    first = services.plans.create(link_units(draft_from_sample(load_sample_json("000_36db36a684822c51")))).value
+    second = services.plans.create(link_units(draft_from_sample(load_sample_json("004_38c702dbea58b40f")))).value
     return first, second
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kehoach_desktop.cli.common import UsageError, add_db_option, open_services
 from kehoach_desktop.domain.periods import parse_period
-from kehoach_desktop.services.forms import FormsPreview, PreviewEntry
+from kehoach_desktop.services.forms_matcher import FormsPreview, PreviewEntry
 
 ACCEPT_FLAG = "--accept-conflicts"
 PERIOD_HELP = "kỳ báo cáo: 2025-11, 2025-Q3, 2025-H1, 2025-9T, 2025"
@@ -65,7 +65,7 @@ def run_import(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"Chưa nhập gì vì có xung đột. Xem lại các xung đột trên; nếu đồng ý, chạy lại với {ACCEPT_FLAG}."
             )
-        counts = services.forms.apply(preview, accept_conflicts=args.accept_conflicts)
+        counts = services.forms.apply(preview, accept_conflicts=args.accept_conflicts).value
     print(
         f"Đã nhập: {counts.new} báo cáo mới, {counts.changed} báo cáo thay đổi, "
         f"{counts.evidence} tài liệu kiểm chứng; {counts.tasks} nhiệm vụ được cập nhật kết quả chung."

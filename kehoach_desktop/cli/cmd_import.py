@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with Services.open(db_path(args)) as services:
         try:
-            plan_id = services.imports.import_draft(draft, allow_duplicate=args.allow_duplicate)
+            plan_id = services.imports.import_draft(draft, allow_duplicate=args.allow_duplicate).value
         except DuplicatePlanError as exc:
             raise UsageError(_duplicate_message(args, exc)) from exc
     print(plan_id)

@@ -6,6 +6,7 @@ import argparse
 
 from kehoach_desktop.cli.cmd_forms import PERIOD_HELP
 from kehoach_desktop.cli.common import add_db_option, open_services, print_json
+from kehoach_desktop.domain.statuses import NOT_REPORTED_LABEL, REPORTED_LABEL
 
 
 def register(commands) -> None:
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(status.to_json())
         return 0
     print(f"Kỳ báo cáo: {status.period_label}")
-    for title, units in (("Đã báo cáo", status.reported), ("Chưa báo cáo", status.not_reported)):
+    for title, units in ((REPORTED_LABEL, status.reported), (NOT_REPORTED_LABEL, status.not_reported)):
         print(f"{title} ({len(units)}):")
         for unit in units:
             print(f"  - {unit.unit_name}: {unit.answered}/{unit.assigned} nhiệm vụ")

@@ -72,7 +72,10 @@ from __future__ import annotations
 
 import calendar
 import re
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, timedelta
 from enum import Enum
 
@@ -95,6 +98,45 @@ class Frequency(str, Enum):
     QUARTERLY = "quarterly"
     HALF_YEARLY = "half_yearly"
     YEARLY = "yearly"
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use: the dozens here cost ~15 ms to compile,
+    and opening the window never parses a deadline (it reads them parsed)."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str):
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled.sub(replacement, text, count)
+
+
+def _lazy(source: str) -> _LazyPattern:
+    return _LazyPattern(source)
 
 
 WEEKDAY_NAMES = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
@@ -291,7 +333,7 @@ _ANY_DATE = r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+thang\s+\d{
 # A cited document and the date it bears: a number with a letter code
 # ("số 10583/KH-UBND ngày 30/10/2022", "30/2020/NĐ-CP"), or a document type
 # directly followed by its date ("Quyết định ngày 17/01/2024").
-_CITATION = re.compile(
+_CITATION = _lazy(
     rf"(?:\bso\s+)?\b\d+(?:/\d{{4}})?/[a-z][\w.-]*(?:\s*,?\s*(?:ban hanh\s+)?ngay\s+{_ANY_DATE})?"
     r"|\b(?:ke hoach|quyet dinh|cong van|thong bao|chi thi|nghi quyet|nghi dinh|thong tu|van ban"
     rf"|to trinh)\s+(?:so\s+\d\S*\s+)?ngay\s+{_ANY_DATE}"
@@ -300,117 +342,117 @@ _CITATION = re.compile(
 # dd/mm/yyyy, d-m-yyyy, d.m.yyyy, dd/mm/yy (same separator twice, so that
 # "01/10-30/11/2025" is two dates), or dd/mm without the year. The lookarounds
 # keep it out of longer numbers: "12/2025" (a month) and "3.1.2" never match.
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = _lazy(
     r"(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4})|\s?\2\s?(\d{2}))?(?![\d/])"
 )
 # "ngày 15 tháng 5 năm 2025", "15 tháng 5 năm 2025", "ngày 15 tháng 5".
-_WORDED_DATE = re.compile(
+_WORDED_DATE = _lazy(
     r"\b(ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s*(?:nam|/)\s*(\d{4})(?!\d))?"
 )
 # What may precede a year-less "dd/mm", so that "trực 24/7" or "mục 3.1" are not dates.
-_YEARLESS_CUE = re.compile(r"(?:\b(?:ngay|truoc|den|het|han|nhat|va|hoac|tu|vao)|[,;:(–-])\s*$")
+_YEARLESS_CUE = _lazy(r"(?:\b(?:ngay|truoc|den|het|han|nhat|va|hoac|tu|vao)|[,;:(–-])\s*$")
 # "09/11 hằng năm": a year-less date needs no other cue.
-_YEARLY_AFTER = re.compile(r"\s*(?:hang|moi)\s+nam\b")
+_YEARLY_AFTER = _lazy(r"\s*(?:hang|moi)\s+nam\b")
 # "tháng 10-11/2025", "quý 1-2/2025" name months and quarters, not a date.
-_PERIOD_WORD_BEFORE = re.compile(r"\b(?:thang|quy)\s*$")
+_PERIOD_WORD_BEFORE = _lazy(r"\b(?:thang|quy)\s*$")
 # "05 ngày (làm việc) kể từ ngày 01/7/2025": the date plus that many days.
-_OFFSET_BEFORE = re.compile(
+_OFFSET_BEFORE = _lazy(
     r"\b(\d{1,3})\s+ngay(\s+lam\s+viec)?\s+(?:ke\s+)?(?:tu|sau)(?:\s+ngay)?\s*$"
 )
 # "từ ngày 01/7/2025", "sau ngày ...", "bắt đầu ...": when work starts, not a due date.
-_START_BEFORE = re.compile(r"\b(?:tu|sau|bat dau)(?:\s+ngay)?\s*$")
+_START_BEFORE = _lazy(r"\b(?:tu|sau|bat dau)(?:\s+ngay)?\s*$")
 
 # A reference to another document, an authority or an event; its clause (up
 # to , ; or a line break) says nothing about this task's own timing.
 # "tiếp theo" (following) and "theo dõi" (monitor) are not references.
-_REFERENCE = re.compile(
+_REFERENCE = _lazy(
     r"(?:(?<!tiep )\btheo\b(?!\s+(?:doi|dinh ky))|\bsau\s+khi\b|\bkhi\b|\bke\s+tu\b"
     r"|\b\d{1,3}\s+ngay\b|\bdot\s+xuat\b|\btet\b|\bnhan\s+duoc\b"
     r"|\bcua\s+nam\s+(?!nay\b|sau\b|tiep\b|ke\b|truoc\b|hoc\b|bao cao\b|\d)[a-z])[^,;]*"
 )
 # "quí" (an old spelling of "quý"), folded.
-_QUI = re.compile(r"\bqui\b")
+_QUI = _lazy(r"\bqui\b")
 # "năm sau", "(của) năm tiếp theo": the year after the plan's (not "các năm tiếp
 # theo", not "5 năm sau").
-_NEXT_YEAR = re.compile(r"(?<!cac )(?<!nhung )\b(?:cua\s+)?nam\s+(?:sau|tiep\s+theo|ke\s+tiep)\b(?!\s+khi)")
-_COUNTED = re.compile(r"(?<!thang )(?<!ngay )(?<!quy )\b\d{1,2}\s+$")  # a number of years just before
+_NEXT_YEAR = _lazy(r"(?<!cac )(?<!nhung )\b(?:cua\s+)?nam\s+(?:sau|tiep\s+theo|ke\s+tiep)\b(?!\s+khi)")
+_COUNTED = _lazy(r"(?<!thang )(?<!ngay )(?<!quy )\b\d{1,2}\s+$")  # a number of years just before
 # "X và các năm tiếp theo": right after a year, the work goes on with no end.
-_FOLLOWING_YEARS = re.compile(r"\d{4}\s*(?:,|va)?\s*(?:va\s+)?(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau|ke\s+tiep|tiep)\b")
+_FOLLOWING_YEARS = _lazy(r"\d{4}\s*(?:,|va)?\s*(?:va\s+)?(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau|ke\s+tiep|tiep)\b")
 # "… đến khi kết thúc Tổng kiểm kê": the end is an event.
-_UNTIL_EVENT = re.compile(r"\b(?:den|toi)\s+khi\b")
+_UNTIL_EVENT = _lazy(r"\b(?:den|toi)\s+khi\b")
 # "mở rộng sau năm 2028": when later work starts, no deadline.
-_AFTER_PERIOD = re.compile(r"\bsau\s+(?=nam\s+\d{4}|thang\s+\d|quy\s)[^,;]*")
+_AFTER_PERIOD = _lazy(r"\bsau\s+(?=nam\s+\d{4}|thang\s+\d|quy\s)[^,;]*")
 # "Trước năm 2030": by the end of the year before.
-_BEFORE_YEAR = re.compile(r"\btruoc\s+nam\s+(\d{4})(?!\d)")
+_BEFORE_YEAR = _lazy(r"\btruoc\s+nam\s+(\d{4})(?!\d)")
 # "06-10 ngày làm việc": a number of days, not the date 06/10.
-_DAY_COUNT_AFTER = re.compile(r"\s*ngay\b")
+_DAY_COUNT_AFTER = _lazy(r"\s*ngay\b")
 # A year-less day "của năm xét tặng": the year is an event's.
-_EVENT_YEAR_AFTER = re.compile(r"\s*cua\s+nam\s+(?!nay\b|sau\b|tiep\b|ke\b|truoc\b|hoc\b|bao cao\b|\d)[a-z]")
+_EVENT_YEAR_AFTER = _lazy(r"\s*cua\s+nam\s+(?!nay\b|sau\b|tiep\b|ke\b|truoc\b|hoc\b|bao cao\b|\d)[a-z]")
 # ("năm báo cáo", the reporting year, is the plan's.)
 # Before a date: "từ (ngày) <a day or date> đến (ngày)": the date ends a window.
-_WINDOW_BEFORE = re.compile(r"\btu\s+(?:ngay\s+)?\d[^;]{0,40}?(?:\bden|\btoi|[-–])\s*(?:het\s+)?(?:ngay\s+)?$")
+_WINDOW_BEFORE = _lazy(r"\btu\s+(?:ngay\s+)?\d[^;]{0,40}?(?:\bden|\btoi|[-–])\s*(?:het\s+)?(?:ngay\s+)?$")
 # A bare "định kỳ" ("báo cáo định kỳ (trước ngày 15 tháng 12)").
-_PERIODIC = re.compile(r"\bdinh ky\b")
-_ONGOING = re.compile(r"\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b")
+_PERIODIC = _lazy(r"\bdinh ky\b")
+_ONGOING = _lazy(r"\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b")
 
 _EVERY = r"\b(?:hang|moi|dinh ky)\s+"  # hằng/hàng, mỗi, định kỳ
 _CADENCES = (
-    (Frequency.WEEKLY, re.compile(rf"{_EVERY}tuan\b|\btuan\s*/\s*lan\b|\blan\s*/\s*tuan\b")),
-    (Frequency.MONTHLY, re.compile(
+    (Frequency.WEEKLY, _lazy(rf"{_EVERY}tuan\b|\btuan\s*/\s*lan\b|\blan\s*/\s*tuan\b")),
+    (Frequency.MONTHLY, _lazy(
         rf"{_EVERY}thang\b(?!\s*\d)|\blan\s*/\s*thang\b"
         # "tuần đầu tiên của tháng", "tuần cuối tháng": once a month
         r"|\btuan\s+(?:dau|cuoi|thu\s+nhat)(?:\s+tien|\s+cung)?\s+(?:cua\s+)?(?:moi\s+|hang\s+)?"
         r"thang\b(?!\s*\d)")),
-    (Frequency.QUARTERLY, re.compile(
+    (Frequency.QUARTERLY, _lazy(
         rf"{_EVERY}quy\b(?!\s+{_QUARTER})|\bquy\s*/\s*lan\b|\blan\s*/\s*quy\b"
         # "tháng cuối quý", "tháng cuối kỳ báo cáo" (a quarter, per sample 002), "cuối mỗi quý"
         r"|\bthang\s+(?:dau|cuoi)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?:quy|ky)\b"
         rf"|\bcuoi\s+(?:moi\s+|hang\s+)?quy\b(?!\s+{_QUARTER})")),
-    (Frequency.YEARLY, re.compile(
+    (Frequency.YEARLY, _lazy(
         rf"{_EVERY}nam\b(?!\s*\d)|\bnam\s*/\s*lan\b|\blan\s*/\s*nam\b"
         r"|\bbao cao\s+(?:tong ket\s+)?nam\b(?!\s*\d)")),  # "báo cáo năm": a yearly report
 )
 # "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần": a cadence counted in months.
-_MONTHS_CADENCE = re.compile(
+_MONTHS_CADENCE = _lazy(
     r"(?:\bdinh ky|\bmoi|\bhang)\s+(\d{1,2})\s+thang\b|\b(\d{1,2})\s+thang\s*(?:/|mot|1)\s*lan\b"
     r"|\bbao cao\s+(\d{1,2})\s+thang\b(?!\s+(?:dau|cuoi))"  # "báo cáo 6 tháng": a half-year report
 )
 _BY_MONTHS = {
     1: Frequency.MONTHLY, 3: Frequency.QUARTERLY, 6: Frequency.HALF_YEARLY, 12: Frequency.YEARLY,
 }  # fmt: skip
-_WEEKDAY = re.compile(r"\bthu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu\s+nhat\b")
+_WEEKDAY = _lazy(r"\bthu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu\s+nhat\b")
 # The day a recurrence falls on: "ngày 25", "trước ngày 12", "trước 25".
-_DAY = re.compile(r"\b(?:ngay|truoc|den|het)\s+(?:ngay\s+)?(\d{1,2})(?!\d)(?!\s*[/.-]\s*\d)")
-_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?!\d)")
-_FIRST_MONTH = re.compile(r"\bthang\s+dau\b")
-_FIRST_WEEK = re.compile(r"\btuan\s+(?:dau|thu\s+nhat)\b")
-_LAST_WEEK = re.compile(r"\btuan\s+cuoi\b")
+_DAY = _lazy(r"\b(?:ngay|truoc|den|het)\s+(?:ngay\s+)?(\d{1,2})(?!\d)(?!\s*[/.-]\s*\d)")
+_MONTH = _lazy(r"\bthang\s+(\d{1,2})(?!\d)")
+_FIRST_MONTH = _lazy(r"\bthang\s+dau\b")
+_FIRST_WEEK = _lazy(r"\btuan\s+(?:dau|thu\s+nhat)\b")
+_LAST_WEEK = _lazy(r"\btuan\s+cuoi\b")
 
 _TAIL = r"(?:\s*(?:/|-|–|nam)?\s*\d{4}(?!\d))?"  # a period's year: "/2025", " năm 2025"
 _JOIN = r"\s*(?:,|va|den(?:\s+het)?|toi|-|–)\s*"  # between the periods of one list
-_QUARTER_LIST = re.compile(rf"\bquy\s+{_QUARTER}{_TAIL}(?:{_JOIN}(?:quy\s+)?{_QUARTER}{_TAIL})*")
-_MONTH_LIST = re.compile(
+_QUARTER_LIST = _lazy(rf"\bquy\s+{_QUARTER}{_TAIL}(?:{_JOIN}(?:quy\s+)?{_QUARTER}{_TAIL})*")
+_MONTH_LIST = _lazy(
     rf"\bthang\s+\d{{1,2}}(?!\d){_TAIL}(?:{_JOIN}(?:thang\s+)?\d{{1,2}}(?!\d){_TAIL})*"
 )
 # "năm 2025", "giai đoạn 2026 - 2030", or a year alone in a cell ("2026", "2025 - 2035").
-_YEAR_LIST = re.compile(
+_YEAR_LIST = _lazy(
     rf"(?:\b(?:nam|giai doan)\s+|(?:^|(?<=[;(:]))\s*(?=(?:19|20)\d\d\b))\d{{4}}(?!\d)(?:{_JOIN}(?:nam\s+)?\d{{4}}(?!\d))*"
 )
-_QUARTER_ITEM = re.compile(r"\b(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
+_QUARTER_ITEM = _lazy(r"\b(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
 # "12/2025" on its own: a month (document numbers are already removed).
-_BARE_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})\s?/\s?(\d{4})(?![\d/])")
-_YEAR_ITEM = re.compile(r"\d{4}")
-_MONTH_ITEM = re.compile(r"(?<!\d)(\d{1,2})(?!\d)(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
+_BARE_MONTH = _lazy(r"(?<![\d/.])(\d{1,2})\s?/\s?(\d{4})(?![\d/])")
+_YEAR_ITEM = _lazy(r"\d{4}")
+_MONTH_ITEM = _lazy(r"(?<!\d)(\d{1,2})(?!\d)(?:\s*(?:/|-|–|nam)?\s*(\d{4})(?!\d))?")
 # "6 tháng đầu năm (2025)", "9 tháng đầu năm", "nửa cuối năm".
-_HALF = re.compile(
+_HALF = _lazy(
     r"\b(?:(\d{1,2})\s+thang|nua)\s+(dau|cuoi)\s+(?:cua\s+)?nam\b(?:\s*(?:/|-|–)?\s*(\d{4})(?!\d))?"
 )
 # "Cả năm", "trong năm", "cuối năm", "hết năm" with no year: the plan's year.
-_PLAN_YEAR = re.compile(r"\b(?:ca|trong|suot|cuoi|het)\s+nam\b(?!\s*[/-]?\s*\d)")
+_PLAN_YEAR = _lazy(r"\b(?:ca|trong|suot|cuoi|het)\s+nam\b(?!\s*[/-]?\s*\d)")
 # Between two periods, a range: "tháng 3 đến tháng 6", "Quý IV/2024 - Quý I/2025".
-_OPEN_START = re.compile(r"\b(?:tu|bat dau(?: tu)?)\s+(?:thang|quy|nam)\b")
-_RANGE_END = re.compile(r"\b(?:den|toi)\b|[-–]")
-_RANGE_GAP = re.compile(r"\s*(?:-|–|den(?:\s+het)?|toi)\s*(?:(?:thang|quy|nam)\s*)?")
+_OPEN_START = _lazy(r"\b(?:tu|bat dau(?: tu)?)\s+(?:thang|quy|nam)\b")
+_RANGE_END = _lazy(r"\b(?:den|toi)\b|[-–]")
+_RANGE_GAP = _lazy(r"\s*(?:-|–|den(?:\s+het)?|toi)\s*(?:(?:thang|quy|nam)\s*)?")
 
 
 @dataclass
@@ -659,7 +701,7 @@ def _years(s: str):
         yield *at, 1, 12, int(item[0])
 
 
-def _list_items(listing: re.Pattern, element: re.Pattern, s: str):
+def _list_items(listing: _LazyPattern, element: _LazyPattern, s: str):
     """Each element of each list ("quý III và quý IV năm 2024"), with its place in `s`."""
     for m in listing.finditer(s):
         for item in element.finditer(m[0]):

@@ -7,35 +7,14 @@ report printed today about last month says what was true then.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from enum import Enum
 
 from kehoach_desktop.domain.deadlines import Deadline, DeadlineKind, Frequency
-from kehoach_desktop.domain.statuses import DONE_LATE_LABEL, Status
+
+# Timeliness and status_label belong to the status vocabulary (domain.statuses);
+# they are imported here because this is where timeliness is computed.
+from kehoach_desktop.domain.statuses import Status, Timeliness, status_label  # noqa: F401
 
 DUE_SOON_DAYS = 7
-
-
-class Timeliness(str, Enum):
-    NONE = "none"  # nothing to say: no date, or not yet near
-    DUE_SOON = "due_soon"  # Sắp đến hạn
-    OVERDUE = "overdue"  # Quá hạn
-    DONE_ON_TIME = "done_on_time"  # Hoàn thành (đúng hạn, or with no date to miss)
-    DONE_LATE = "done_late"  # Hoàn thành trễ hạn
-    CANCELLED = "cancelled"  # Không thực hiện
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-
-_LABELS = {
-    Timeliness.NONE: "",
-    Timeliness.DUE_SOON: "Sắp đến hạn",
-    Timeliness.OVERDUE: "Quá hạn",
-    Timeliness.DONE_ON_TIME: "Hoàn thành đúng hạn",
-    Timeliness.DONE_LATE: DONE_LATE_LABEL,
-    Timeliness.CANCELLED: "Không thực hiện",
-}
 
 
 def judge(
@@ -73,13 +52,6 @@ def _soon_window(deadline: Deadline, soon_days: int) -> int:
     leave the list."""
     weekly = deadline.recurrence is not None and deadline.recurrence.freq is Frequency.WEEKLY
     return min(soon_days, 1) if weekly else soon_days
-
-
-def status_label(status: Status, timeliness: Timeliness) -> str:
-    """The status words shown to the user ("Hoàn thành trễ hạn" is derived)."""
-    if timeliness is Timeliness.DONE_LATE:
-        return DONE_LATE_LABEL
-    return status.label
 
 
 def has_fixed_deadline(deadline: Deadline) -> bool:

@@ -1,7 +1,7 @@
 """The plan, its sections and tasks, the unit directory, progress and evidence.
 
 Plain dataclasses: the store fills them, services change them, the GUI and the
-reports read them.
+reports read them. An id is 0 until the object is saved (SQLite's ids start at 1).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class UnitKind(str, Enum):
 class Plan:
     """A Kế hoạch with the header fields its reports print."""
 
-    id: int | None = None
+    id: int = 0
     year: int = 0
     title: str = ""  # trích yếu
     governing_body: str = ""  # cơ quan chủ quản: "UBND TỈNH KHÁNH HÒA"
@@ -64,8 +64,8 @@ class Plan:
 class Section:
     """A section of the appendix as printed ("I. CẢI CÁCH THỂ CHẾ"), tagged with an area."""
 
-    id: int | None = None
-    plan_id: int | None = None
+    id: int = 0
+    plan_id: int = 0
     parent_id: int | None = None  # "B" → "I", "II" ... in plans with parts
     ordinal: str = ""
     title: str = ""
@@ -75,7 +75,7 @@ class Section:
 
 @dataclass
 class Unit:
-    id: int | None = None
+    id: int = 0
     name: str = ""
     short_name: str = ""
     kind: UnitKind = UnitKind.UNIT
@@ -93,9 +93,9 @@ class TaskUnit:
 
 @dataclass
 class Task:
-    id: int | None = None
-    plan_id: int | None = None
-    section_id: int | None = None
+    id: int = 0
+    plan_id: int = 0
+    section_id: int = 0
     parent_id: int | None = None  # sub-tasks 3.1, 3.2 hang under task 3
     position: int = 0  # order among siblings
     number: str = ""  # as printed: "3", "3.1", or ""
@@ -124,8 +124,8 @@ class Task:
 class Evidence:
     """A tài liệu kiểm chứng: the document proving the work was done."""
 
-    id: int | None = None
-    task_id: int | None = None
+    id: int = 0
+    task_id: int = 0
     progress_id: int | None = None
     doc_number: str = ""  # số/ký hiệu
     issued_on: date | None = None
@@ -137,8 +137,8 @@ class Evidence:
 class ProgressUpdate:
     """What a unit reported on a task for one reporting period."""
 
-    id: int | None = None
-    task_id: int | None = None
+    id: int = 0
+    task_id: int = 0
     period: str = ""  # Period code: "2025-Q3"
     status: Status = Status.IN_PROGRESS
     percent: int | None = None
@@ -148,3 +148,23 @@ class ProgressUpdate:
     unit_id: int | None = None
     unit_name: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    """One progress update, reduced to what a task's status on a day depends on."""
+
+    id: int
+    task_id: int
+    period: str
+    period_end: date
+    reported_on: date
+    status: Status
+    percent: int | None
+    result: str
+
+    def known_on(self, day: date) -> bool:
+        return self.period_end <= day or self.reported_on <= day
+
+    def order_key(self) -> tuple[date, date, int]:
+        return (self.period_end, self.reported_on, self.id)

@@ -21,6 +21,8 @@ Items are a flat list in printed order; a sub-task (3.1) follows its parent
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 
 from kehoach_desktop.domain.areas import area
@@ -50,8 +52,8 @@ def plan_header(plan: Plan) -> dict:
     }
 
 
-def task_item(task: Task, depth: int) -> dict:
-    item: dict[str, object] = {
+def task_item(task: Task, depth: int) -> dict[str, Any]:
+    item: dict[str, Any] = {
         "number": task.number,
         "content": task.content,
         "schedule": task.schedule_text,
@@ -79,8 +81,8 @@ def task_item(task: Task, depth: int) -> dict:
     return item
 
 
-def section_entry(tree: PlanTree, section: Section) -> dict:
-    entry: dict[str, object] = {"ordinal": section.ordinal, "title": section.title}
+def section_entry(tree: PlanTree, section: Section) -> dict[str, Any]:
+    entry: dict[str, Any] = {"ordinal": section.ordinal, "title": section.title}
     if section.parent_id is not None:
         entry["parent"] = tree.section_by_id[section.parent_id].ordinal
     entry.update(area=section.area_code, area_name=area(section.area_code).name)

@@ -16,12 +16,10 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kehoach_desktop import APP_NAME, APP_TITLE, __version__, errorlog
-from kehoach_desktop.cli.common import db_path
 from kehoach_desktop.gui import icons, qt_translation
 from kehoach_desktop.gui.widgets import VIETNAMESE
 from kehoach_desktop.store import StoreError
-from kehoach_desktop.store.backup import companions
-from kehoach_desktop.store.location import data_dir
+from kehoach_desktop.store.location import data_dir, default_db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -68,6 +66,7 @@ def demo_path() -> Path:
 def demo_database() -> Path:
     """A fresh copy of the demo database, rebuilt at every --demo start."""
     from kehoach_desktop.services.demo import build_demo_database
+    from kehoach_desktop.store.backup import companions
 
     path = demo_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     app = application()
     headless = bool(getattr(args, "screenshot", None))
     demo = getattr(args, "demo", False)
-    path = demo_path() if demo else db_path(args)
+    path = demo_path() if demo else (getattr(args, "db", None) or default_db_path())
     # One window per database, decided before anything (the demo's rebuild
     # included) touches the file.
     lock = DatabaseLock(path)
@@ -133,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             window.show_summary()
             return app.exec()
         finally:
-            close_database(window.services, headless)
+            close_database(window.session, headless)
             uninstall_handler()
     finally:
         lock.release()

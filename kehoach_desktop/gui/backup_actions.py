@@ -1,43 +1,57 @@
 """The window's backup part: Tệp → Sao lưu dữ liệu…, Tệp → Khôi phục từ bản sao lưu….
 
 A copy made anywhere is a verified copy made with SQLite's backup API from the
-window's open connection. Restoring follows safety.md: the window's
+window's open connection. Restoring follows safety.md: the session's
 connection is closed, the backup restored (services/backups.restore moves the
 old .db, -wal and -shm aside together after copying the current data), then
-the window's Store reopens the file (migrating an older copy) and every view
-reloads. The undo stack is cleared: its steps name rows of the data replaced.
+the session opens the file anew (migrating an older copy) and says so: every
+part reads everything again, and the undo stack is cleared (its steps name rows
+of the data replaced; the message after the restore says so).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from kehoach_desktop.gui.widgets import show_error
-from kehoach_desktop.services import ServiceError
-from kehoach_desktop.services.backups import default_copy_name, inspect_backup, restore
+from kehoach_desktop.services import ServiceError, Services
 from kehoach_desktop.store import Store, StoreError
+
+# services.backups (and the store's backup module behind it) load when a copy is made
+# or restored, not with the window.
 
 FILE_FILTER = "Bản sao lưu (*.db)"
 LAST_FOLDER_KEY = "backup/last_folder"
 
 
-def install(window) -> None:
-    window.backup_action = window._action(
-        "&Sao lưu dữ liệu…", lambda: save_copy(window), None,
-        "Lưu một bản sao toàn bộ dữ liệu ra nơi khác (USB, thư mục khác)",
-    )  # fmt: skip
-    window.restore_action = window._action(
-        "&Khôi phục từ bản sao lưu…", lambda: open_restore(window), None,
-        "Thay dữ liệu đang dùng bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)",
-    )  # fmt: skip
-    menu = window.file_menu
-    quit_action = window.quit_action
-    menu.insertAction(quit_action, window.backup_action)
-    menu.insertAction(quit_action, window.restore_action)
-    menu.insertSeparator(quit_action)
+class BackupActions(QObject):
+    """The two menu items, put in `menu` before `before` (the window's Thoát)."""
+
+    def __init__(self, window, menu: QMenu, before: QAction):
+        super().__init__(window)
+        self.backup_action = _action(
+            window, "&Sao lưu dữ liệu…", "Lưu một bản sao toàn bộ dữ liệu ra nơi khác (USB, thư mục khác)"
+        )
+        self.backup_action.triggered.connect(lambda _checked=False: save_copy(window))
+        self.restore_action = _action(
+            window, "&Khôi phục từ bản sao lưu…",
+            "Thay dữ liệu đang dùng bằng một bản sao lưu (dữ liệu hiện tại được sao lưu trước)",
+        )  # fmt: skip
+        self.restore_action.triggered.connect(lambda _checked=False: open_restore(window))
+        menu.insertAction(before, self.backup_action)
+        menu.insertAction(before, self.restore_action)
+        menu.insertSeparator(before)
+
+
+def _action(window, text: str, tip: str) -> QAction:
+    action = QAction(text, window)
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    return action
 
 
 # --- Sao lưu ---------------------------------------------------------------------------------
@@ -45,6 +59,8 @@ def install(window) -> None:
 
 def ask_copy_target(window) -> Path | None:
     """Where to save a copy (a file dialog; tests stand in for it)."""
+    from kehoach_desktop.services.backups import default_copy_name
+
     folder = window.settings.value(LAST_FOLDER_KEY) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
@@ -55,6 +71,8 @@ def ask_copy_target(window) -> Path | None:
 
 def save_copy(window) -> Path | None:
     """Tệp → Sao lưu dữ liệu…: a verified copy wherever the user says."""
+    from kehoach_desktop.services.backups import inspect_backup
+
     target = ask_copy_target(window)
     if target is None:
         return None
@@ -94,28 +112,28 @@ def open_restore(window) -> bool:
 
 
 def restore_into_window(window, backup: Path) -> bool:
-    """Close the window's database, restore `backup`, reopen and reload.
+    """Close the session's database, restore `backup`, and reopen it through the session.
 
-    The window keeps its Services object: its Store takes over the new
-    connection (Store.adopt), so every part of the window holding the services
-    goes on working. If the restore is refused (a damaged backup, a file that
-    cannot be moved), nothing was changed and the same file is reopened.
+    Every part of the window reads through the session, so each goes on working
+    on the file opened anew. If the restore is refused (a damaged backup, a file
+    that cannot be moved), nothing was changed and the same file is reopened.
     """
-    store = window.services.store
-    readonly = store.readonly
+    from kehoach_desktop.services.backups import restore
+
+    session = window.session
+    readonly = session.readonly
     try:
-        store.close()  # safety.md: no connection of ours may stay open on the file being replaced
+        session.close()  # safety.md: no connection of ours may stay open on the file being replaced
     except StoreError:
         pass  # another file was put in its place meanwhile (store/file_guard.py): it is the one replaced now
     try:
         outcome = restore(window.db_path, backup)
     except ServiceError as exc:
-        store.adopt(_open(window.db_path, readonly))
-        reload(window)
+        session.reopen(Services(_open(window.db_path, readonly)))
         show_error(window, str(exc), "Chưa khôi phục được")
         return False
     try:
-        store.adopt(Store.open(window.db_path))
+        session.reopen(Services.open(window.db_path))
     except StoreError as exc:
         # The window has no database left to show: say so and close it.
         aside = f" Các tệp dữ liệu trước đó được giữ trong {outcome.aside}." if outcome.aside else ""
@@ -123,7 +141,6 @@ def restore_into_window(window, backup: Path) -> bool:
         show_error(window, message + "\n\nChương trình sẽ đóng; hãy mở lại.", "Chưa khôi phục được")
         window.close()
         return False
-    reload(window)
     plans = window.services.plans.list_plans()
     aside = f"\n\nCác tệp dữ liệu trước khi khôi phục được giữ trong:\n{outcome.aside}" if outcome.aside else ""
     window.statusBar().showMessage("Đã khôi phục dữ liệu từ bản sao lưu.", 10000)
@@ -131,7 +148,8 @@ def restore_into_window(window, backup: Path) -> bool:
         window,
         "Đã khôi phục",
         f"Đã khôi phục dữ liệu từ bản sao lưu «{Path(backup).name}»: {len(plans)} kế hoạch, "
-        f"{sum(p.task_count for p in plans)} nhiệm vụ.{aside}",
+        f"{sum(p.task_count for p in plans)} nhiệm vụ. Các thao tác trước khi khôi phục không hoàn tác được "
+        f"nữa.{aside}",
     )
     return True
 
@@ -142,12 +160,3 @@ def _open(path: Path, readonly: bool) -> Store:
 
         return open_for_viewing(path)
     return Store.open(path)
-
-
-def reload(window) -> None:
-    """Every view again from the database, whose contents were replaced. The undo
-    stack is cleared: its steps name rows of the data that was replaced."""
-    window.undo_stack.clear()
-    window.reload_unit_filter()
-    window.reload_plans()
-    window.show_summary()

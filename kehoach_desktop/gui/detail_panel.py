@@ -6,7 +6,8 @@ from datetime import date
 from html import escape
 
 from kehoach_desktop.domain.areas import area
-from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
+from kehoach_desktop.domain.judgement import judge
+from kehoach_desktop.domain.statuses import Timeliness, status_label
 from kehoach_desktop.domain.models import Plan, ProgressUpdate, Role, Section, Task
 from kehoach_desktop.domain.periods import PeriodError, parse_period
 from kehoach_desktop.domain.text import numbered

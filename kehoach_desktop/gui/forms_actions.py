@@ -1,10 +1,11 @@
-"""The window's periodic reporting part. install(window) adds it to the main window:
+"""The window's periodic reporting part, built by the main window with the menu it fills:
 
-- a menu «Báo cáo định kỳ»: the tracking table to Excel, the unit forms out, the
+- the menu «Báo cáo định kỳ»: the tracking table to Excel, the unit forms out, the
   filled forms back in (preview, then all or nothing, undoable with Ctrl+Z);
 - filled forms dropped on the window open that preview (a plan .xlsx still goes
   to the plan import);
-- the dock «Tình hình báo cáo» (Xem menu, F8): units đã / chưa báo cáo in a period;
+- the dock «Tình hình báo cáo» (Xem menu, F8): units đã / chưa báo cáo in a period,
+  refreshed when the session announces a change of progress;
 - a detail section: each unit's answer on the selected task.
 
 The period the user last worked with (forms sent, forms loaded, the panel) is
@@ -23,9 +24,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from kehoach_desktop.domain.changes import ChangeSet
 from kehoach_desktop.domain.models import Task
 from kehoach_desktop.domain.periods import Period
-from kehoach_desktop.gui.commands import _ServiceCommand
 from kehoach_desktop.gui import period_defaults
 from kehoach_desktop.gui.period_picker import period_or_none
 from kehoach_desktop.gui.reporting_panel import ReportingCache, ReportingPanel, task_section_html
@@ -54,27 +55,17 @@ def looks_like_form(path: Path) -> bool:
         return False
 
 
-class ImportFormsCommand(_ServiceCommand):
-    """The import already done; undo puts the touched tasks' progress back as it was."""
-
-    def __init__(self, window, outcome):
-        super().__init__(window, "Nhập phiếu báo cáo của đơn vị")
-        self.before, self.after = outcome.before, outcome.after
-
-    def apply(self) -> None:
-        self.ctx.services.progress.put_back(self.after, expected=self.before)
-
-    def revert(self) -> None:
-        self.ctx.services.progress.put_back(self.before, expected=self.after)
-
-
 class FormsActions(QObject):
-    def __init__(self, window):
+    def __init__(self, window, menu: QMenu, view_menu: QMenu):
+        """`window`: the main window (its session, selection, settings and `perform`);
+        `menu`: the «Báo cáo định kỳ» menu to fill; `view_menu`: where F8 shows the dock."""
         super().__init__(window)
         self.window = window
-        self.cache = ReportingCache(window.services)
+        self.menu = menu
+        self.cache = ReportingCache(window.session)
         self._create_actions()
-        self._create_menu()
+        for action in (self.tracking_action, None, self.send_action, self.import_action):
+            self.menu.addSeparator() if action is None else self.menu.addAction(action)
         self.panel = ReportingPanel(window, self.cache, self.remember_period)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
@@ -87,14 +78,13 @@ class FormsActions(QObject):
         self.panel_action.setText("Tình &hình báo cáo")
         self.panel_action.setShortcut(QKeySequence("F8"))
         self.panel_action.setStatusTip("Hiện hoặc ẩn bảng các đơn vị đã báo cáo, chưa báo cáo trong kỳ")
-        view_menu = _menu_titled(window, "&Xem") or self.menu
         view_menu.addSeparator()
         view_menu.addAction(self.panel_action)
         self.menu.addSeparator()
         self.menu.addAction(self.panel_action)
-        window.model.modelReset.connect(self._after_reload)
-        window.drop_handlers.append(self.take_dropped)
-        window.detail_sections.append(self.detail_section)
+        window.model.modelReset.connect(self._view_reloaded)  # the window shows other plans
+        window.session.changed.connect(self._data_changed)
+        window.session.reopened.connect(self._reopened)
 
     # --- set-up -------------------------------------------------------------------------------
 
@@ -119,20 +109,6 @@ class FormsActions(QObject):
             "&Nhập phiếu báo cáo của đơn vị…", self.import_forms, "Ctrl+Shift+R",
             "Đọc các phiếu đơn vị gửi về, xem trước rồi ghi vào dữ liệu",
         )  # fmt: skip
-
-    def _create_menu(self) -> None:
-        bar = self.window.menuBar()
-        self.menu = QMenu("Báo &cáo định kỳ", bar)
-        self.menu.setObjectName("periodicReportsMenu")
-        for action in (self.tracking_action, None, self.send_action, self.import_action):
-            self.menu.addSeparator() if action is None else self.menu.addAction(action)
-        actions = bar.actions()
-        anchor = self.window.reports_menu.menuAction()
-        after = actions.index(anchor) + 1 if anchor in actions else len(actions)
-        if after < len(actions):
-            bar.insertMenu(actions[after], self.menu)
-        else:
-            bar.addMenu(self.menu)
 
     # --- remembered choices ------------------------------------------------------------------
 
@@ -221,13 +197,12 @@ class FormsActions(QObject):
         if not _run_dialog(dialog) or dialog.outcome is None:
             return
         outcome = dialog.outcome
-        self.cache.clear()  # the reports changed; what the panel and details read is stale
         imported_period = period_or_none(outcome.periods[0]) if len(outcome.periods) == 1 else None
         if imported_period is not None:
             self.panel.set_period(imported_period)
         if len(outcome.plan_ids) == 1:
             self.panel.set_plan(outcome.plan_ids[0])
-        window.undo_stack.push(ImportFormsCommand(window, outcome))  # reloads the tree
+        window.push_done("Nhập phiếu báo cáo của đơn vị", outcome.applied)  # the tree and the panel follow
         counts = outcome.counts
         window.statusBar().showMessage(
             f"Đã nhập {counts.new} báo cáo mới, {counts.changed} báo cáo thay đổi của các đơn vị "
@@ -245,8 +220,21 @@ class FormsActions(QObject):
 
     # --- the panel and the detail section ------------------------------------------------------------
 
-    def _after_reload(self) -> None:
+    def _data_changed(self, changes: ChangeSet) -> None:
+        """What the panel and the detail section show depends on progress, tasks, units
+        and plans: forget what was read, and show it again if the panel is open."""
+        if changes.progress or changes.tasks or changes.units or changes.plans:
+            self.cache.clear()
+            if changes.plans:
+                self.panel.follow_window()
+            else:
+                self.panel.schedule_refresh()
+
+    def _reopened(self) -> None:
         self.cache.clear()
+        self._view_reloaded()
+
+    def _view_reloaded(self) -> None:
         self.panel.follow_window()
         window = self.window
         if not period_defaults.in_plan_year(self.panel.period(), window.services, self._plans_in_focus(), window.as_of):
@@ -269,12 +257,3 @@ def _run_dialog(dialog) -> bool:
         dialog.deleteLater()
 
 
-def _menu_titled(window, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.text() == title:
-            return action.menu()
-    return None
-
-
-def install(window) -> None:
-    window.forms_actions = FormsActions(window)

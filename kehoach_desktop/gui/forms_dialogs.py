@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -37,7 +38,10 @@ from kehoach_desktop.gui.forms.ui_forms_import_dialog import Ui_FormsImportDialo
 from kehoach_desktop.gui.forms.ui_tracking_export_dialog import Ui_TrackingExportDialog
 from kehoach_desktop.gui.reporting_panel import fill_plan_combo
 from kehoach_desktop.gui.widgets import confirm, select_data, show_error
-from kehoach_desktop.services import ServiceError, Services
+from kehoach_desktop.services import Outcome, ServiceError, Services
+
+if TYPE_CHECKING:  # services.forms pulls in openpyxl: loaded when a form is read
+    from kehoach_desktop.services.forms import ApplyCounts
 
 FORM_FILTER = "Phiếu báo cáo Excel (*.xlsx);;Tất cả các tệp (*)"
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
@@ -329,13 +333,16 @@ class Matched:
 
 @dataclass
 class ImportOutcome:
-    """What the import did, and the progress of the touched tasks before and after (for undo)."""
+    """What the import did: the write's outcome (its counts, what it changed, its undo),
+    and the periods and plans the answers were for."""
 
-    counts: object  # ApplyCounts
-    before: object  # ProgressState
-    after: object
+    applied: Outcome[ApplyCounts]
     periods: list[str]
     plan_ids: list[int]
+
+    @property
+    def counts(self) -> ApplyCounts:
+        return self.applied.value
 
 
 # Column widths (pixels) and the characters per line their texts are broken at.
@@ -405,24 +412,20 @@ def read_and_match(services: Services, progress, paths: list[Path], cached: dict
 
 
 def apply_import(services: Services, progress, preview, accept_conflicts: bool) -> ImportOutcome:
-    """Worker: apply all or nothing, keeping the touched tasks' progress before and after."""
-    from kehoach_desktop.services.forms import ChangeKind
+    """Worker: apply all or nothing (the outcome carries its undo)."""
+    from kehoach_desktop.services.forms_matcher import ChangeKind
 
     written = [entry for entry in preview.entries if entry.kind is not ChangeKind.SAME]
-    touched = sorted({entry.task_id for entry in written})
-    with services.store.write():  # the snapshots and the import in one transaction
-        before = services.progress.state(touched)
-        counts = services.forms.apply(preview, accept_conflicts=accept_conflicts)
-        after = services.progress.state(touched)
+    applied = services.forms.apply(preview, accept_conflicts=accept_conflicts)
     return ImportOutcome(
-        counts, before, after,
+        applied,
         periods=sorted({entry.period for entry in written}),
         plan_ids=sorted({entry.plan_id for entry in written}),
-    )  # fmt: skip
+    )
 
 
 def describe_update(update: ProgressUpdate) -> str:
-    from kehoach_desktop.services.forms import evidence_line
+    from kehoach_desktop.domain.answers import evidence_line
 
     head = update.status.label + (f", {update.percent}%" if update.percent is not None else "")
     lines = [head]
@@ -601,7 +604,7 @@ class FormsImportDialog(_BusyDialog):
 
     def _fill_entries(self, tree: QTreeWidget, entries) -> None:
         tree.clear()
-        from kehoach_desktop.services.forms import evidence_line
+        from kehoach_desktop.domain.answers import evidence_line
 
         for entry in entries:
             update = entry.update

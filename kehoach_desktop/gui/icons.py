@@ -7,7 +7,7 @@ from functools import lru_cache
 from PySide6.QtGui import QIcon
 
 from kehoach_desktop import resources
-from kehoach_desktop.domain.judgement import Timeliness
+from kehoach_desktop.domain.statuses import Timeliness
 from kehoach_desktop.domain.statuses import Status
 
 _BY_TIMELINESS = {

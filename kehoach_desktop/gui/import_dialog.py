@@ -31,6 +31,7 @@ from kehoach_desktop.domain.text import numbered
 from kehoach_desktop.gui import background, screen_fit
 from kehoach_desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
 from kehoach_desktop.gui.widgets import confirm, show_error
+from kehoach_desktop.services import Outcome
 
 FILE_FILTER = "Kế hoạch (*.docx *.xlsx *.pdf *.doc *.xls *.txt *.md);;Tất cả các tệp (*)"
 ORIGIN_NOTES = {"remembered": " (theo lần nhập trước)", "chosen": " (đã chọn)"}
@@ -50,7 +51,7 @@ class ImportDialog(QDialog):
         if self.units_pane is not None:
             self.ui.previewSplitter.addWidget(self.units_pane)
         self.draft: PlanDraft | None = None
-        self.imported_plan_id: int | None = None
+        self.imported: Outcome[int] | None = None  # the import done (its value is the new plan's id)
         ui = self.ui
         ui.yearSpin.setValue(ui.yearSpin.minimum())  # "tự nhận": read the year from the document
         self.ok_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
@@ -234,8 +235,8 @@ class ImportDialog(QDialog):
         )
         background.run(self, "Đang lưu kế hoạch…", work, self._imported, self._import_failed, db_path=self.db_path)
 
-    def _imported(self, plan_id: int) -> None:
-        self.imported_plan_id = plan_id
+    def _imported(self, outcome: Outcome[int]) -> None:
+        self.imported = outcome
         self.accept()
 
     def _import_failed(self, message: str, error: Exception | None) -> None:

@@ -1,45 +1,54 @@
 """The main window: plan selector, task tree, filters, detail panel, menus, undo.
 
 The window is composed of the Designer form (ui/main_window.ui) and the parts
-in this package: the model (tree_model), the filter (filter_proxy), the detail
-HTML (detail_panel), the undoable commands (commands) and one module per dialog.
+in this package: the session (the open database, announcing every change), the
+model (tree_model), the filter (filter_proxy), the detail HTML (detail_panel),
+the undoable writes (commands), the backup, periodic-reporting and report parts
+(built here, each given the menu it fills) and one module per dialog.
+
+Every write goes through `perform` (or `push_done` for one made on a worker):
+the session announces what changed, and the tree updates those rows in place.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from importlib import import_module
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox
 
 from kehoach_desktop import APP_TITLE, __version__
 from kehoach_desktop.domain.areas import AREAS
-from kehoach_desktop.domain.judgement import DUE_SOON_DAYS, Timeliness
+from kehoach_desktop.domain.changes import ChangeSet
+from kehoach_desktop.domain.judgement import DUE_SOON_DAYS
 from kehoach_desktop.domain.models import Task
-from kehoach_desktop.domain.statuses import Status
+from kehoach_desktop.domain.statuses import ALL_STATUSES_LABEL, FILTER_CHOICES, Status, Timeliness
 from kehoach_desktop.gui import commands, icons, screen_fit
+from kehoach_desktop.gui.backup_actions import BackupActions
+from kehoach_desktop.gui.commands import WriteCommand
 from kehoach_desktop.gui.detail_panel import task_html
-from kehoach_desktop.gui.filter_proxy import STATUS_CHOICES, TaskFilter, TaskFilterProxy, sort_printed_order
+from kehoach_desktop.gui.filter_proxy import TaskFilter, TaskFilterProxy, sort_printed_order
 from kehoach_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from kehoach_desktop.gui.forms_actions import FormsActions
+from kehoach_desktop.gui.report_actions import ReportActions
+from kehoach_desktop.gui.session import Session
+from kehoach_desktop.gui.ux_actions import UxActions
 from kehoach_desktop.gui.settings import open_settings, value
-from kehoach_desktop.gui.tree_model import COLUMNS, COL_CONTENT, NODE_ROLE, Node, TaskTreeModel, ViewMode
+from kehoach_desktop.gui.tree_model import COLUMNS, COL_CONTENT, NODE_ROLE, Node, TaskTreeModel, Updater, ViewMode
 from kehoach_desktop.gui.widgets import VIETNAMESE, confirm, from_qdate, show_error, to_qdate
-from kehoach_desktop.services import ServiceError, Services
+from kehoach_desktop.services import Outcome, ServiceError, Services
 
 DEFAULT_WIDTHS = (118, 400, 150, 84, 170, 170, 150, 240)
+# At start, the tasks read before the window first shows (the first sections as printed,
+# enough to fill the screen); the rest are read right after the first paint.
+FIRST_SCREEN_TASKS = 200
 
-# Window parts that live in their own modules; each has install(window), which
-# adds its menu items, drop handlers and detail sections.
-EXTENSIONS = (
-    "kehoach_desktop.gui.backup_actions",
-    "kehoach_desktop.gui.forms_actions",
-    "kehoach_desktop.gui.report_actions",
-    "kehoach_desktop.gui.ux_actions",  # fit, remembered view, help, start page (issue 16)
-)
+Focus = int | None | Callable[[Outcome[Any]], int | None]
 
 
 class MainWindow(QMainWindow):
@@ -47,11 +56,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.services = services
+        self.session = Session(services, db_path, self)
         self.db_path = Path(db_path)
         self.settings = open_settings()
         self.undo_stack = QUndoStack(self)
         self.model = TaskTreeModel(self)
+        self.updater = Updater(self.model)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._filter_timer = QTimer(self, singleShot=True, interval=120)
@@ -66,13 +76,13 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._setup_status_bar()
-        # Extension points (see EXTENSIONS): files dropped on the window are offered
-        # to each handler in turn (one returning True takes them; else they are
-        # imported as a plan); each detail section adds HTML under a task's details.
-        self.drop_handlers: list[Callable[[list[Path]], bool]] = []
-        self.detail_sections: list[Callable[[Task], str]] = []
-        for name in EXTENSIONS:
-            import_module(name).install(self)
+        self._first_screen = True  # the first load reads only what the first screen shows
+        self._partial = False  # the tree holds the first screen's tasks only
+        self._summary_wanted = False
+        self._create_parts()
+        self.session.changed.connect(self._changed)
+        self.session.reopened.connect(self._reopened)
+        self.ui.taskTree.viewport().installEventFilter(self)
         self.ui.summaryCloseButton.clicked.connect(self.ui.summaryBanner.hide)
         self.ui.summaryLabel.linkActivated.connect(self._show_summary_tasks)
         self.ui.summaryIcon.setPixmap(icons.icon("due_soon").pixmap(16, 16))
@@ -125,8 +135,8 @@ class MainWindow(QMainWindow):
 
     def _setup_filters(self) -> None:
         ui = self.ui
-        ui.statusFilter.addItem("Mọi trạng thái", None)
-        for code, label in STATUS_CHOICES:
+        ui.statusFilter.addItem(ALL_STATUSES_LABEL, None)
+        for code, label in FILTER_CHOICES:
             ui.statusFilter.addItem(label, code)
         ui.areaFilter.addItem("Mọi lĩnh vực", None)
         for item in AREAS:
@@ -209,18 +219,39 @@ class MainWindow(QMainWindow):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
         self.columns_menu = view_menu.addMenu("&Cột hiển thị")
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
-        catalog_menu = bar.addMenu("&Danh mục")
-        catalog_menu.addAction(self.units_action)
+        self.view_menu = view_menu
+        self.catalog_menu = bar.addMenu("&Danh mục")
+        self.catalog_menu.addAction(self.units_action)
         self.reports_menu = bar.addMenu("&Báo cáo")
         self.reports_menu.setObjectName("reportsMenu")
-        help_menu = bar.addMenu("Trợ &giúp")
-        help_menu.addAction(self.about_action)
+        self.periodic_menu = bar.addMenu("Báo &cáo định kỳ")
+        self.periodic_menu.setObjectName("periodicReportsMenu")
+        self.help_menu = bar.addMenu("Trợ &giúp")
+        self.help_menu.addAction(self.about_action)
         toolbar = self.addToolBar("Thanh công cụ")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.import_action, self.new_task_action, self.edit_task_action, self.progress_action,
                        self.undo_action, self.redo_action):  # fmt: skip
             toolbar.addAction(action)
+
+    def _create_parts(self) -> None:
+        """The parts in their own modules, each given what it fills. Files dropped on
+        the window are offered to each drop handler in turn (one returning True takes
+        them; else they are imported as a plan); each detail section adds HTML under
+        a task's details."""
+        self.backup_actions = BackupActions(self, self.file_menu, before=self.quit_action)
+        self.forms_actions = FormsActions(self, self.periodic_menu, self.view_menu)
+        self.report_actions = ReportActions(self, self.reports_menu)
+        # fit, remembered view, help, start page (issue 16); after the others, whose actions it uses
+        self.ux_actions = UxActions(self, self.help_menu, self.catalog_menu)
+        self.drop_handlers: list[Callable[[list[Path]], bool]] = [self.forms_actions.take_dropped]
+        self.detail_sections: list[Callable[[Task], str]] = [self.forms_actions.detail_section]
+
+    @property
+    def services(self) -> Services:
+        """The services of the file open now (the session may reopen it)."""
+        return self.session.services
 
     # --- state --------------------------------------------------------------------------------
 
@@ -301,11 +332,20 @@ class MainWindow(QMainWindow):
         return [p.id for p in self.services.plans.list_plans() if p.year == data[1]]
 
     def load_view(self, keep_task: int | None = None) -> None:
-        """(Re)build the tree from the database, keeping the selection and open groups."""
+        """(Re)build the tree from the database, keeping the selection and open groups.
+
+        The first time, with many tasks, only the first screen's tasks are read; the
+        rest follow once the window has painted (`eventFilter`)."""
         if keep_task is None:
             keep_task = self.current_task_id()
-        tree = self.services.plans.tree(self.selected_plan_ids())
-        self.model.load(tree, self.mode, self.as_of)
+        ids = self.selected_plan_ids()
+        tree = None
+        if self._first_screen and self.mode is ViewMode.BY_PLAN:
+            tree = self.services.plans.first_screen(ids, FIRST_SCREEN_TASKS)
+        self._first_screen = False
+        self._partial = tree is not None
+        self.model.partial = self._partial
+        self.model.load(tree or self.services.plans.tree(ids), self.mode, self.as_of)
         self.update_totals()
         # Fold the search texts while the user reads, not on the first keystroke.
         self._search_keys_timer.start()
@@ -369,14 +409,34 @@ class MainWindow(QMainWindow):
             node: Node = index.data(NODE_ROLE)
             tree.setExpanded(index, node.is_task or node.ref not in collapsed)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        """After the first paint of a partly read tree, read the rest."""
+        if self._partial and watched is self.ui.taskTree.viewport() and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._load_rest)
+        return super().eventFilter(watched, event)
+
+    def _load_rest(self) -> None:
+        if self._partial:
+            self.load_view()
+            if self._summary_wanted:
+                self.show_summary()
+
     def update_totals(self) -> None:
-        nodes = self.proxy.matching_nodes()
-        done = sum(n.timeliness in (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE) for n in nodes)
-        doing = sum(n.task.status is Status.IN_PROGRESS for n in nodes)
-        overdue = sum(n.timeliness is Timeliness.OVERDUE for n in nodes)
+        if self._partial:
+            self.totals_label.setText("Đang đọc các nhiệm vụ…")
+            return
+        if self.proxy.task_filter.active:
+            tally = Counter((key, value) for node in self.proxy.matching_nodes()
+                            for key, value in (("timeliness", node.timeliness), ("status", node.task.status)))  # fmt: skip
+        else:
+            tally = self.model.tally  # kept current by the model: no walk over every row
         shown = "Đang hiện" if self.proxy.task_filter.active else "Tổng"
+        total = sum(count for (key, _), count in tally.items() if key == "status")
+        done = tally[("timeliness", Timeliness.DONE_ON_TIME)] + tally[("timeliness", Timeliness.DONE_LATE)]
+        doing = tally[("status", Status.IN_PROGRESS)]
+        overdue = tally[("timeliness", Timeliness.OVERDUE)]
         self.totals_label.setText(
-            f"{shown}: {len(nodes)} nhiệm vụ · hoàn thành {done} · đang thực hiện {doing} · quá hạn {overdue}"
+            f"{shown}: {total} nhiệm vụ · hoàn thành {done} · đang thực hiện {doing} · quá hạn {overdue}"
         )
 
     def focus_search(self) -> None:
@@ -394,10 +454,12 @@ class MainWindow(QMainWindow):
     # --- the summary banner ------------------------------------------------------------------
 
     def show_summary(self) -> None:
-        nodes = self.model.task_nodes()
-        overdue = sum(n.timeliness is Timeliness.OVERDUE for n in nodes)
-        soon = sum(n.timeliness is Timeliness.DUE_SOON for n in nodes)
-        if not nodes:
+        self._summary_wanted = self._partial  # shown once every task is read
+        if self._partial:
+            return
+        tally = self.model.tally
+        overdue, soon = tally[("timeliness", Timeliness.OVERDUE)], tally[("timeliness", Timeliness.DUE_SOON)]
+        if not self.model.task_nodes():
             self.ui.summaryBanner.hide()
             return
         if overdue or soon:
@@ -491,13 +553,82 @@ class MainWindow(QMainWindow):
             action.setEnabled(column != COL_CONTENT)  # the task text always shows
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
 
-    # --- edits (through the undo stack) ----------------------------------------------------------------
+    # --- writes: performed, announced, undoable ---------------------------------------------------
 
-    def after_change(self, task_id: int | None, structural: bool) -> None:
-        """Called by every command after it changed the database."""
-        self.load_view(keep_task=task_id)
-        if structural:
+    def perform(
+        self,
+        text: str,
+        write: Callable[[Services], Outcome[Any]],
+        *,
+        focus_undone: int | None = None,
+        focus_done: Focus = None,
+        report: Callable[[str], None] | None = None,
+    ) -> Outcome[Any] | None:
+        """Do one write and put it on the undo stack as `text`.
+
+        A refused write (ServiceError: bad input, the database unchanged) is told to
+        the user (`report`, else a message box on the window) and returns None; a
+        storage failure (disk full, file gone) goes on to the window's handler of
+        those. After the write, and after each undo or redo of it, the session
+        announces what changed and the task `focus_done` / `focus_undone` is selected
+        (`focus_done` may be a function of the outcome: the id of a new task).
+        """
+        try:
+            outcome = self.session.write(write)
+        except ServiceError as exc:
+            (report or self.report_error)(str(exc))
+            return None
+        self.push_done(text, outcome, focus_undone=focus_undone, focus_done=focus_done, announce=False)
+        return outcome
+
+    def push_done(
+        self, text: str, outcome: Outcome[Any], *, focus_undone: int | None = None, focus_done: Focus = None,
+        announce: bool = True,
+    ) -> None:  # fmt: skip
+        """A write already done (on a worker, with its own connection): announce it and
+        make it undoable."""
+        if announce:
+            self.session.announce(outcome.changes)
+        done = focus_done(outcome) if callable(focus_done) else focus_done
+        if outcome.undo is not None:
+            self.undo_stack.push(WriteCommand(self, text, outcome, focus_undone=focus_undone, focus_done=done))
+        self.focus_task(done)
+
+    def focus_task(self, task_id: int | None) -> None:
+        if task_id is not None:
+            self.select_task(task_id)
+
+    def report_error(self, message: str) -> None:
+        show_error(self, message)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        """Every part of the window that shows what changed, updated in place."""
+        if changes.units:
             self.reload_unit_filter()
+        if changes.plans or self._partial:
+            self.reload_plans()
+        else:
+            ids = set(changes.tasks_added | changes.tasks_changed)
+            if changes.units:
+                ids |= self.model.task_ids_linked_to(changes.units)
+            tasks = self.services.tasks.get_many(ids) if ids else []
+            if not self.updater.apply(tasks, changes.tasks_removed):
+                self.load_view()
+        self.update_totals()
+        if self.ui.summaryBanner.isVisible():
+            self.show_summary()
+        current = self.current_task_id()
+        if current is not None and (current in changes.tasks or current in changes.progress or changes.units):
+            self.show_details()
+        self._update_enabled()
+
+    def _reopened(self) -> None:
+        """The file was replaced (a backup restored): everything again. The undo steps
+        named rows of the data replaced, so they go."""
+        self.undo_stack.clear()
+        self.reload_unit_filter()
+        self.reload_plans()
+        self.show_summary()
 
     @staticmethod
     def _run_dialog(dialog) -> bool:
@@ -507,9 +638,6 @@ class MainWindow(QMainWindow):
             return bool(dialog.exec())
         finally:
             dialog.deleteLater()
-
-    def report_error(self, message: str) -> None:
-        show_error(self, message)
 
     def _plan_for_new_task(self):
         """(plan, section, parent task) a new task goes into, from the selection."""
@@ -543,12 +671,12 @@ class MainWindow(QMainWindow):
         if selected is not None and not as_child and edit.section_id == selected.section_id \
                 and edit.parent_id == selected.parent_id:  # fmt: skip
             siblings_after = self.services.tasks.siblings(selected.id).index(selected.id) + 1
-        try:
-            task_id = self.services.tasks.add(edit.section_id, edit.parent_id, siblings_after, edit.units, **edit.values)
-        except ServiceError as exc:
-            show_error(self, str(exc))
-            return
-        self.undo_stack.push(commands.AddTask(self, task_id))
+        self.perform(
+            "Thêm nhiệm vụ",
+            lambda services: services.tasks.add(edit.section_id, edit.parent_id, siblings_after, edit.units, **edit.values),
+            focus_undone=selected.id if selected else None,
+            focus_done=lambda outcome: outcome.value,
+        )
 
     def add_subtask(self) -> None:
         self.add_task(as_child=True)
@@ -570,22 +698,19 @@ class MainWindow(QMainWindow):
             return
         edit = dialog.result_edit()
         new = {name: v for name, v in edit.values.items() if v != getattr(task, name)}
-        units_changed = [(u.unit_id, u.role) for u in edit.units] != [(u.unit_id, u.role) for u in task.units]
+        units_changed = edit.units_differ(task)
         moved = (edit.section_id, edit.parent_id) != (task.section_id, task.parent_id)
         if not (new or units_changed or moved):
             return
-        new_units = edit.units if units_changed else None
-        new_place = None
+        place = None
         if moved:
-            new_place = (edit.section_id, edit.parent_id, len(self.services.tasks.siblings_in(edit.section_id, edit.parent_id)))
-        try:
-            old, old_units, old_place = self.services.tasks.edit(task.id, new, new_units, new_place)
-        except ServiceError as exc:
-            show_error(self, str(exc))
-            return
-        self.undo_stack.push(commands.EditTask(
-            self, task.id, new, old, new_units=new_units, old_units=old_units, new_place=new_place, old_place=old_place,
-        ))  # fmt: skip
+            place = (edit.section_id, edit.parent_id, len(self.services.tasks.siblings_in(edit.section_id, edit.parent_id)))
+        self.perform(
+            "Sửa nhiệm vụ",
+            lambda services: services.tasks.edit(task.id, new, edit.units if units_changed else None, place),
+            focus_undone=task.id,
+            focus_done=task.id,
+        )
 
     def delete_task(self) -> None:
         task = self.current_task()
@@ -597,8 +722,9 @@ class MainWindow(QMainWindow):
                                              "Có thể hoàn tác bằng Ctrl+Z.", yes="Xóa"):  # fmt: skip
             return
         neighbour = self._neighbour_of(task)
-        snapshot = self.services.tasks.delete(task.id)
-        self.undo_stack.push(commands.DeleteTask(self, snapshot, neighbour))
+        self.perform(
+            "Xóa nhiệm vụ", lambda services: services.tasks.delete(task.id), focus_undone=task.id, focus_done=neighbour
+        )
 
     def _neighbour_of(self, task: Task) -> int | None:
         siblings = self.services.tasks.siblings(task.id)
@@ -610,12 +736,12 @@ class MainWindow(QMainWindow):
         return task.parent_id
 
     def _move(self, text: str, task: Task, section_id: int, parent_id: int | None, position: int) -> None:
-        try:
-            old_place = self.services.tasks.move(task.id, section_id=section_id, parent_id=parent_id, position=position)
-        except ServiceError as exc:
-            show_error(self, str(exc))
-            return
-        self.undo_stack.push(commands.MoveTask(self, text, task.id, (section_id, parent_id, position), old_place))
+        self.perform(
+            text,
+            lambda services: services.tasks.move(task.id, section_id=section_id, parent_id=parent_id, position=position),
+            focus_undone=task.id,
+            focus_done=task.id,
+        )
 
     def move_task(self, step: int) -> None:
         task = self.current_task()
@@ -659,13 +785,9 @@ class MainWindow(QMainWindow):
         if not self._run_dialog(dialog):
             return
         update = dialog.result_update()
-        before = self.services.progress.task_state(task.id)
-        try:
-            update_id = self.services.progress.record(update)
-        except ServiceError as exc:
-            show_error(self, str(exc))
-            return
-        self.undo_stack.push(commands.RecordProgress(self, update, update_id, before))
+        self.perform(
+            "Cập nhật tiến độ", lambda services: services.progress.record(update), focus_undone=task.id, focus_done=task.id
+        )
 
     # --- plans -----------------------------------------------------------------------------------
 
@@ -685,26 +807,17 @@ class MainWindow(QMainWindow):
         if not self._run_dialog(dialog):
             return
         new = dialog.changes()
-        if not new:
-            return
-        try:
-            old = self.services.plans.update_header(plan.id, **new)
-        except ServiceError as exc:
-            show_error(self, str(exc))
-            return
-        self.undo_stack.push(commands.EditPlanHeader(self, plan.id, new, old))
-        self.reload_plans()
+        if new:
+            self.perform("Sửa thông tin kế hoạch", lambda services: services.plans.update_header(plan.id, **new))
 
     def delete_plan(self) -> None:
         plan = self._plan_in_focus()
         if plan is None:
             return
         message = (f"Xóa kế hoạch «{plan.title or plan.doc_number}» cùng mọi nhiệm vụ, tiến độ và tài liệu "
-                   "kiểm chứng của nó? Việc này không hoàn tác được (bản sao lưu tự động vẫn còn).")  # fmt: skip
+                   "kiểm chứng của nó? Có thể hoàn tác bằng Ctrl+Z (bản sao lưu tự động vẫn còn).")  # fmt: skip
         if confirm(self, "Xóa kế hoạch", message, yes="Xóa kế hoạch"):
-            self.services.plans.delete(plan.id)
-            self.undo_stack.clear()
-            self.reload_plans(select="")
+            self.perform("Xóa kế hoạch", lambda services: services.plans.delete(plan.id))
 
     def set_up_organization(self) -> None:
         """Khai báo cơ cấu tổ chức: from a list while the Sở has no organization yet;
@@ -717,29 +830,34 @@ class MainWindow(QMainWindow):
         before = self.services.organization.snapshot()
         dialog = UnitListDialog(self, self.services, plan_units=self._plan_unit_names())
         if self._run_dialog(dialog) and dialog.applied:
-            self.undo_stack.push(commands.EditOrganization(self, before, self.services.organization.snapshot()))
+            self._organization_edited(before)
 
     def _plan_unit_names(self) -> list[str]:
         return [e.name for e in self.services.organization.listing() if e.kind.value == "unit"]
 
     def open_units(self) -> None:
+        """Danh mục đơn vị (the organization): the whole visit is one step of the undo."""
         from kehoach_desktop.gui.organization_dialog import OrganizationDialog
 
         before = self.services.organization.snapshot()
         dialog = OrganizationDialog(self, self.services)
         self._run_dialog(dialog)
         if dialog.changed:
-            after = self.services.organization.snapshot()
-            self.undo_stack.push(commands.EditOrganization(self, before, after))
+            self._organization_edited(before)
+
+    def _organization_edited(self, before) -> None:
+        after = self.services.organization.snapshot()
+        self.undo_stack.push(commands.EditOrganization(self, before, after))
+        self.session.announce(self.services.organization.changes(before, after))
 
     def open_import(self, initial_file: Path | None = None) -> None:
         from kehoach_desktop.gui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, self.db_path, initial_file if isinstance(initial_file, Path) else None, self.services)
-        if self._run_dialog(dialog) and dialog.imported_plan_id is not None:
-            self.reload_unit_filter()
-            self.reload_plans(select=f"plan:{dialog.imported_plan_id}")
-            self.statusBar().showMessage("Đã nhập kế hoạch.", 5000)
+        if self._run_dialog(dialog) and dialog.imported is not None:
+            self.push_done("Nhập kế hoạch", dialog.imported)
+            self.reload_plans(select=f"plan:{dialog.imported.value}")
+            self.statusBar().showMessage("Đã nhập kế hoạch. Hoàn tác: Ctrl+Z.", 5000)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():

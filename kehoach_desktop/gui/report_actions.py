@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from kehoach_desktop.domain.models import Role
 from kehoach_desktop.domain.text import fold
@@ -35,12 +36,10 @@ def menu_entries() -> tuple:
     return tuple((spec.kind, spec.menu_text, spec.shortcut, spec.tip) for spec in all_specs())
 
 
-def install(window) -> None:
-    window.report_actions = ReportActions(window)
-
-
 class ReportActions:
-    def __init__(self, window):
+    """Built by the main window with the «Báo cáo» menu it fills."""
+
+    def __init__(self, window, menu: QMenu):
         self.window = window
         self.previews: list[PdfPreview] = []
         self.issued: list[RenderedReport] = []  # reports already in the register
@@ -52,14 +51,14 @@ class ReportActions:
             action.setStatusTip(tip)
             action.setToolTip(tip)
             action.triggered.connect(lambda _checked=False, k=kind: self.open(k))
-            window.reports_menu.addAction(action)
+            menu.addAction(action)
             self.actions[kind] = action
-        window.reports_menu.addSeparator()
+        menu.addSeparator()
         self.register_action = QAction("Sổ văn bản đã &phát hành…", window)
         self.register_action.setStatusTip("Các báo cáo đã lưu hoặc in có số và ngày: xem, tìm, in lại đúng bản đã phát hành")
         self.register_action.triggered.connect(self.open_register)
-        window.reports_menu.addAction(self.register_action)
-        window.reports_menu.aboutToShow.connect(self.update_enabled)
+        menu.addAction(self.register_action)
+        menu.aboutToShow.connect(self.update_enabled)
 
     def update_enabled(self) -> None:
         has_plans = self.window.ui.planCombo.count() > 0

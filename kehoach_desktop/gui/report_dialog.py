@@ -471,7 +471,7 @@ class ReportDialog(QDialog):
         hint.setText(text + (f"; phối hợp: {coordinated} nhiệm vụ." if coordinated else "."))
 
     def _late_counts(self, plan_ids: tuple[int, ...], day: date, unit_id: int) -> tuple[int, int, int]:
-        from kehoach_desktop.services import statistics
+        from kehoach_desktop.domain import summaries as statistics
 
         key = (plan_ids, day)
         if self._states_key != key:

@@ -1,8 +1,8 @@
 """«Tình hình báo cáo»: which units have reported for a period (a dock on the window),
 and each unit's answer on a task (a section of the detail panel).
 
-Both read `FormsService.reporting_status` through a small cache that the forms
-actions clear whenever the window reloads its tree (after every change).
+Both read the forms service through a small cache that the forms actions clear
+whenever the session announces a change.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidgetItem, QWidget
 
 from kehoach_desktop.domain.models import ProgressUpdate, Task
 from kehoach_desktop.domain.periods import Period, PeriodError, parse_period
+from kehoach_desktop.domain.statuses import NOT_REPORTED_LABEL as NOT_REPORTED
+from kehoach_desktop.domain.statuses import REPORTED_LABEL as REPORTED
 from kehoach_desktop.gui.forms.ui_reporting_panel import Ui_ReportingPanel
+from kehoach_desktop.gui.session import Session
 from kehoach_desktop.services import ServiceError, Services
-
-REPORTED, NOT_REPORTED = "Đã báo cáo", "Chưa báo cáo"
 
 
 def fill_plan_combo(combo, services: Services, selected: int | None) -> None:
@@ -36,16 +37,24 @@ def fill_plan_combo(combo, services: Services, selected: int | None) -> None:
 
 
 class ReportingCache:
-    """ReportingStatus per (plan, period), with each task's consolidation by id."""
+    """ReportingStatus per (plan, period), with each task's consolidation by id; a single
+    task's consolidation is read alone when its plan's status is not read yet (the
+    detail panel on a plan of 10,000 tasks)."""
 
-    def __init__(self, services: Services):
-        self.services = services
+    def __init__(self, session: Session):
+        self.session = session
         self._status: dict[tuple[int, str], object] = {}
         self._tasks: dict[tuple[int, str], dict] = {}
+        self._single: dict[tuple[int, str], object] = {}
+
+    @property
+    def services(self) -> Services:
+        return self.session.services
 
     def clear(self) -> None:
         self._status.clear()
         self._tasks.clear()
+        self._single.clear()
 
     def status(self, plan_id: int, period_code: str):
         key = (plan_id, period_code)
@@ -56,8 +65,12 @@ class ReportingCache:
         return self._status[key]
 
     def consolidation(self, plan_id: int, period_code: str, task_id: int):
-        self.status(plan_id, period_code)
-        return self._tasks[(plan_id, period_code)].get(task_id)
+        if (plan_id, period_code) in self._tasks:
+            return self._tasks[(plan_id, period_code)].get(task_id)
+        key = (task_id, period_code)
+        if key not in self._single:
+            self._single[key] = self.services.forms.task_consolidation(task_id, period_code)
+        return self._single[key]
 
 
 def latest_unit_period(history: list[ProgressUpdate]) -> Period | None:
@@ -218,7 +231,7 @@ def _text(value: str) -> str:
 
 def consolidation_html(consolidation, period: Period, latest: bool) -> str:
     """Each unit's answer on the task for the period, under the consolidated status."""
-    from kehoach_desktop.services.forms import evidence_line
+    from kehoach_desktop.domain.answers import evidence_line
 
     which = "kỳ báo cáo gần nhất: " if latest else "kỳ "
     parts = [f"<h4>Báo cáo của các đơn vị — {which}{escape(period.label)}</h4>"]

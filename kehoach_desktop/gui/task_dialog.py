@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem
 
 from kehoach_desktop.domain import deadlines
-from kehoach_desktop.domain.models import Plan, Role, Section, Task, TaskUnit
+from kehoach_desktop.domain.models import Plan, Role, Section, Task
 from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.domain.text import numbered, tidy_line
 from kehoach_desktop.domain.tree import PlanTree
@@ -18,6 +18,7 @@ from kehoach_desktop.gui import screen_fit, unsaved
 from kehoach_desktop.gui.forms.ui_task_dialog import Ui_TaskDialog
 from kehoach_desktop.gui.widgets import from_qdate, select_data, setup_date_edit
 from kehoach_desktop.services import Services
+from kehoach_desktop.services.tasks import UnitRef
 
 TEXT_FIELDS = ("number", "content", "schedule_text", "output", "target", "note", "lead_text",
                "coordinate_text", "status_reason", "result")  # fmt: skip
@@ -25,12 +26,17 @@ TEXT_FIELDS = ("number", "content", "schedule_text", "output", "target", "note",
 
 @dataclass
 class TaskEdit:
-    """What the dialog asks for; units carry ids (new names are created on save)."""
+    """What the dialog asks for. Units are named: a name the directory lacks is added
+    to it by the save, in the same transaction (and removed again by its undo)."""
 
     values: dict
-    units: list[TaskUnit]
+    units: list[UnitRef]
     section_id: int
     parent_id: int | None
+
+    def units_differ(self, task: Task) -> bool:
+        chosen = [(unit_key(unit.name), unit.role) for unit in self.units]
+        return chosen != [(unit_key(link.unit_name), link.role) for link in task.units]
 
 
 class TaskDialog(QDialog):
@@ -200,7 +206,7 @@ class TaskDialog(QDialog):
         return texts + choices + (tuple(self._units),)
 
     def result_edit(self) -> TaskEdit:
-        """The dialog's values. Unit names not in the directory are added to it here."""
+        """The dialog's values (nothing is written here)."""
         ui = self.ui
         values = {
             "number": ui.numberEdit.text(),
@@ -216,7 +222,5 @@ class TaskDialog(QDialog):
             "completed_on": from_qdate(ui.completedEdit.date()) if ui.completedCheck.isChecked() else None,
             "result": ui.resultEdit.toPlainText(),
         }
-        units = [
-            TaskUnit(self.services.units.resolve(name), role, name) for name, role in self._units
-        ]
+        units = [UnitRef(name, role) for name, role in self._units]
         return TaskEdit(values, units, ui.sectionCombo.currentData(), ui.parentCombo.currentData())

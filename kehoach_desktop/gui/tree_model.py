@@ -7,7 +7,8 @@ so painting and filtering 10,000 rows do no database work.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -17,7 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kehoach_desktop.domain.areas import AREAS
 from kehoach_desktop.domain.deadlines import DeadlineKind
-from kehoach_desktop.domain.judgement import Timeliness, judge, status_label
+from kehoach_desktop.domain.judgement import judge
+from kehoach_desktop.domain.statuses import Timeliness, status_label
 from kehoach_desktop.domain.models import Role, Task
 from kehoach_desktop.domain.text import fold
 from kehoach_desktop.domain.tree import PlanTree
@@ -57,7 +59,6 @@ _BACKGROUNDS = {
 
 
 _GROUP_BACKGROUND = QBrush(QColor("#eef2f7"))
-FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class Node:
@@ -107,6 +108,12 @@ class TaskTreeModel(QAbstractItemModel):
         self._tree: PlanTree | None = None
         self._options = ModelOptions()
         self._task_nodes: list[Node] = []
+        self._nodes_by_task: dict[int, list[Node]] = {}  # a task shows once per unit in the unit view
+        self._section_nodes: dict[int, Node] = {}
+        self.partial = False  # only the first screen's tasks are read: group counts wait
+        # Task rows by ("timeliness", t) and ("status", s), kept current on every change:
+        # the status bar and the banner read them instead of walking 10,000 rows.
+        self.tally: Counter[tuple[str, object]] = Counter()
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -118,6 +125,9 @@ class TaskTreeModel(QAbstractItemModel):
         self._options = ModelOptions(mode, as_of)
         self._root = Node(None)
         self._task_nodes = []
+        self._nodes_by_task = {}
+        self._section_nodes = {}
+        self.tally = Counter()
         builder = {ViewMode.BY_PLAN: self._build_by_plan, ViewMode.BY_AREA: self._build_by_area,
                    ViewMode.BY_UNIT: self._build_by_unit}[mode]  # fmt: skip
         builder(tree)
@@ -161,6 +171,7 @@ class TaskTreeModel(QAbstractItemModel):
         node.label = section.ordinal
         node.area_code = section.area_code
         node.ref = ("section", section.id)
+        self._section_nodes[section.id] = node
         return node
 
     def _build_by_area(self, tree: PlanTree) -> None:
@@ -197,9 +208,15 @@ class TaskTreeModel(QAbstractItemModel):
             self._add_task_subtrees(node, tree.children(task), tree)
 
     def _add_task(self, parent: Node, task: Task, tree: PlanTree) -> Node:
-        node = parent.add(Node(parent, task=task, order=task.position))
+        node = parent.add(self._new_task_node(parent, task, tree))
+        return node
+
+    def _new_task_node(self, parent: Node, task: Task, tree: PlanTree) -> Node:
+        node = Node(parent, task=task, order=task.position)
         self._describe(node, tree)
+        self._tally(node, +1)
         self._task_nodes.append(node)
+        self._nodes_by_task.setdefault(task.id, []).append(node)
         return node
 
     def _describe(self, node: Node, tree: PlanTree) -> None:
@@ -213,6 +230,10 @@ class TaskTreeModel(QAbstractItemModel):
         node.due = _shown_due(task, as_of)
         node.unit_ids = frozenset(link.unit_id for link in task.units)
         node.area_code = tree.area_of(task)
+
+    def _tally(self, node: Node, sign: int) -> None:
+        self.tally[("timeliness", node.timeliness)] += sign
+        self.tally[("status", node.task.status)] += sign
 
     @staticmethod
     def cells(node: Node) -> tuple[str, ...]:
@@ -237,11 +258,14 @@ class TaskTreeModel(QAbstractItemModel):
         """Give every task row its folded search text (content, output, notes, units …)."""
         for node in self._task_nodes:
             if not node.search_key:
-                task = node.task
-                cells = self.cells(node)
-                node.search_key = fold(" ".join((task.number, task.content, task.output, task.note, task.target,
-                                                 task.result, task.schedule_text, task.lead_text,
-                                                 task.coordinate_text, task.assignment_raw, cells[4], cells[5])))  # fmt: skip
+                self._search_key(node)
+
+    def _search_key(self, node: Node) -> None:
+        task = node.task
+        cells = self.cells(node)
+        node.search_key = fold(" ".join((task.number, task.content, task.output, task.note, task.target,
+                                         task.result, task.schedule_text, task.lead_text,
+                                         task.coordinate_text, task.assignment_raw, cells[4], cells[5])))  # fmt: skip
 
     def tooltip(self, node: Node) -> str:
         plan = self._tree.plan_by_id.get(node.task.plan_id) if self._tree else None
@@ -292,9 +316,6 @@ class TaskTreeModel(QAbstractItemModel):
             return COLUMNS[section]
         return None
 
-    def flags(self, index: QModelIndex):
-        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -334,7 +355,7 @@ class TaskTreeModel(QAbstractItemModel):
             if column == COL_NUMBER:
                 return node.label
             if column == COL_CONTENT:
-                return group_caption(node)
+                return node.title if self.partial else group_caption(node)
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
@@ -348,10 +369,16 @@ class TaskTreeModel(QAbstractItemModel):
 
     def index_of_task(self, task_id: int) -> QModelIndex:
         """The first row showing the task (a task shows once per unit in the unit view)."""
-        for node in self._task_nodes:
-            if node.task.id == task_id:
-                return self.createIndex(node.row, 0, node)
-        return QModelIndex()
+        nodes = self._nodes_by_task.get(task_id)
+        return self.createIndex(nodes[0].row, 0, nodes[0]) if nodes else QModelIndex()
+
+    def nodes_of_task(self, task_id: int) -> list[Node]:
+        return list(self._nodes_by_task.get(task_id, ()))
+
+    def task_ids_linked_to(self, unit_ids: Iterable[int]) -> set[int]:
+        """Tasks shown now that are linked to one of the units."""
+        wanted = set(unit_ids)
+        return {node.task.id for node in self._task_nodes if node.unit_ids & wanted}
 
     def iter_groups(self, node: Node | None = None) -> Iterator[Node]:
         for child in (node or self._root).children:
@@ -402,3 +429,197 @@ def sort_key(node: Node, column: int):
         return node.due.toordinal() if node.due else 10**7
     return fold(TaskTreeModel.cells(node)[column])
 
+
+
+# --- keeping the rows current after a change ---------------------------------------------------
+
+
+class Updater:
+    """Applies changed, added and removed tasks to a TaskTreeModel in place.
+
+    A task whose place did not change is updated where it is (dataChanged, its
+    row only, and the counts of the groups above it). In the plan view a task that
+    moved, appeared or went away is moved, inserted or removed (beginMoveRows,
+    beginInsertRows, beginRemoveRows), so open groups stay open. The area and unit
+    views group tasks by what a change may alter (the area, the units): a change
+    of place there is left to a reload (`apply` returns False).
+    """
+
+    def __init__(self, model: TaskTreeModel):
+        self.model = model
+
+    def apply(self, tasks: Iterable[Task], removed: Iterable[int]) -> bool:
+        model = self.model
+        tree = model.tree
+        if tree is None:
+            return False
+        changed = [task for task in tasks if task.plan_id in tree.plan_by_id]
+        gone = [task_id for task_id in removed if task_id in tree.task_by_id]
+        in_place = not gone and all(self._same_place(task) for task in changed)
+        if not in_place and model.mode is not ViewMode.BY_PLAN:
+            return False
+        old = {task.id: tree.put(task) for task in changed}
+        for task_id in gone:
+            tree.drop(task_id)
+        if in_place:
+            for task in changed:
+                self._refresh(task, old[task.id])
+            return True
+        self._remove(gone)
+        self._place(changed, tree)
+        for task in changed:
+            self._refresh(task, old[task.id])
+        self._recount()
+        return True
+
+    # --- in place ---------------------------------------------------------------------------
+
+    def _same_place(self, task: Task) -> bool:
+        model = self.model
+        assert model.tree is not None
+        current = model.tree.task_by_id.get(task.id)
+        if current is None:
+            return False
+        same = (current.section_id, current.parent_id, current.position) == (task.section_id, task.parent_id, task.position)
+        if model.mode is ViewMode.BY_UNIT:
+            same = same and {link.unit_id for link in current.units} == {link.unit_id for link in task.units}
+        return same
+
+    def _refresh(self, task: Task, old: Task | None) -> None:
+        model = self.model
+        assert model.tree is not None
+        last = len(COLUMNS) - 1
+        for node in model._nodes_by_task.get(task.id, ()):
+            before = node.timeliness
+            model._tally(node, -1)
+            node.task = task
+            node.order = task.position
+            node.cells = ()
+            had_key = bool(node.search_key)
+            node.search_key = ""
+            model._describe(node, model.tree)
+            model._tally(node, +1)
+            if had_key:
+                model._search_key(node)
+            model.dataChanged.emit(model.createIndex(node.row, 0, node), model.createIndex(node.row, last, node))
+            if before is not node.timeliness:
+                self._update_counts_above(node)
+
+    def _update_counts_above(self, node: Node) -> None:
+        model = self.model
+        holder = node.parent
+        while holder is not None and holder is not model._root:
+            if not holder.is_task:
+                holder.overdue_count = sum(
+                    1 for child in _task_descendants(holder) if child.timeliness is Timeliness.OVERDUE
+                )
+                index = model.createIndex(holder.row, COL_CONTENT, holder)
+                model.dataChanged.emit(index, index)
+            holder = holder.parent
+
+    def _recount(self) -> None:
+        model = self.model
+        model._count_groups(model._root)
+        for group in model.iter_groups():
+            index = model.createIndex(group.row, COL_CONTENT, group)
+            model.dataChanged.emit(index, index)
+
+    # --- structure (the plan view) ---------------------------------------------------------------
+
+    def _remove(self, task_ids: list[int]) -> None:
+        model = self.model
+        going = set(task_ids)
+        for task_id in task_ids:
+            for node in model._nodes_by_task.get(task_id, ()):
+                holder = node.parent
+                if holder is None or (holder.is_task and holder.task.id in going):
+                    continue  # goes with its parent
+                model.beginRemoveRows(model.node_index(holder), node.row, node.row)
+                del holder.children[node.row]
+                _renumber(holder)
+                model.endRemoveRows()
+        dropped = set()
+        for task_id in task_ids:
+            for node in model._nodes_by_task.pop(task_id, ()):
+                dropped.add(id(node))
+                model._tally(node, -1)
+        model._task_nodes = [node for node in model._task_nodes if id(node) not in dropped]
+
+    def _place(self, tasks: list[Task], tree: PlanTree) -> None:
+        """Put each changed or new task under its container (section or parent task), in order."""
+        model = self.model
+        containers: list[Node] = []
+        for task in sorted(tasks, key=lambda t: _depth(t, tree)):
+            container = self._container(task)
+            if container is None:
+                continue
+            nodes = model._nodes_by_task.get(task.id)
+            if not nodes:
+                node = model._new_task_node(container, task, tree)
+                row = _insertion_row(container, task)
+                model.beginInsertRows(model.node_index(container), row, row)
+                container.children.insert(row, node)
+                _renumber(container)
+                model.endInsertRows()
+                node.parent = container
+            else:
+                node = nodes[0]
+                if node.parent is not container:
+                    self._move(node, container, _insertion_row(container, task))
+            containers.append(container)
+        for container in containers:
+            self._reorder(container)
+
+    def _container(self, task: Task) -> Node | None:
+        model = self.model
+        if task.parent_id is None:
+            return model._section_nodes.get(task.section_id)
+        parents = model._nodes_by_task.get(task.parent_id)
+        return parents[0] if parents else None
+
+    def _move(self, node: Node, container: Node, row: int) -> None:
+        model = self.model
+        holder = node.parent
+        assert holder is not None
+        destination = row + 1 if holder is container and row > node.row else row
+        model.beginMoveRows(model.node_index(holder), node.row, node.row, model.node_index(container), destination)
+        del holder.children[node.row]
+        _renumber(holder)
+        container.children.insert(min(row, len(container.children)), node)
+        node.parent = container
+        _renumber(container)
+        model.endMoveRows()
+
+    def _reorder(self, container: Node) -> None:
+        """Task rows in (position, id) order; sub-section rows stay after them."""
+        tasks = [child for child in container.children if child.is_task]
+        wanted = sorted(tasks, key=lambda child: (child.task.position, child.task.id))
+        for target, node in enumerate(wanted):
+            if container.children[target] is not node:
+                self._move(node, container, target)
+
+
+def _task_descendants(node: Node) -> Iterator[Node]:
+    for child in node.children:
+        if child.is_task:
+            yield child
+        yield from _task_descendants(child)
+
+
+def _insertion_row(container: Node, task: Task) -> int:
+    key = (task.position, task.id)
+    return sum(1 for child in container.children if child.is_task and child.task.id != task.id
+               and (child.task.position, child.task.id) < key)  # fmt: skip
+
+
+def _renumber(holder: Node) -> None:
+    for row, child in enumerate(holder.children):
+        child.row = row
+
+
+def _depth(task: Task, tree: PlanTree) -> int:
+    depth, parent_id = 0, task.parent_id
+    while parent_id is not None and parent_id in tree.task_by_id:
+        depth += 1
+        parent_id = tree.task_by_id[parent_id].parent_id
+    return depth

@@ -20,12 +20,11 @@ from kehoach_desktop.gui.start_page import StartPage, StartPageSwitch, organizat
 from kehoach_desktop.gui.view_state import ViewState
 
 SEARCH_MIN_TEXT = "Tìm nhiệm vụ, kết quả, ghi chú…"
-HELP_MENU_TITLE = "Trợ &giúp"
 DOCK_SHARE = 0.34
 
 
 class UxActions:
-    def __init__(self, window):
+    def __init__(self, window, help_menu: QMenu, catalog_menu: QMenu):
         self.window = window
         self.help_window = None
         wrap_bars(window)
@@ -36,13 +35,12 @@ class UxActions:
         self.help_action.setStatusTip("Hướng dẫn sử dụng chương trình, từng bước")
         self.help_action.triggered.connect(lambda _checked=False: self.open_help())
         window.addAction(self.help_action)  # F1 works wherever the focus is
-        help_menu = menu_titled(window, HELP_MENU_TITLE)
-        if help_menu is not None:
-            first = help_menu.actions()[0] if help_menu.actions() else None
-            help_menu.insertAction(first, self.help_action)
-            help_menu.insertSeparator(first)
-        window.organization_action = organization_action(window)
-        steps = {"import": window.import_action, "organization": window.organization_action,
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        help_menu.insertAction(first, self.help_action)
+        help_menu.insertSeparator(first)
+        self.organization_action = organization_action(window)
+        catalog_menu.addAction(self.organization_action)
+        steps = {"import": window.import_action, "organization": self.organization_action,
                  "forms": getattr(getattr(window, "forms_actions", None), "send_action", window.import_action)}  # fmt: skip
         self.start_switch = StartPageSwitch(window, lambda: StartPage(steps, self.open_help, window.ui.centralWidget))
         panel = getattr(getattr(window, "forms_actions", None), "panel", None)
@@ -112,12 +110,4 @@ def _pair(label, field) -> QWidget:
     return pair
 
 
-def menu_titled(window, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.text() == title:
-            return action.menu()
-    return None
 
-
-def install(window) -> None:
-    window.ux_actions = UxActions(window)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import openpyxl
 
+from kehoach_desktop.domain.answers import evidence_keys  # noqa: F401 (also used by the forms service)
 from kehoach_desktop.domain.models import Evidence
 from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.domain.text import fold, tidy, tidy_line
@@ -547,8 +548,3 @@ def _take_date(text: str) -> tuple[date | None, str]:
             before = _DAY_WORD.sub("", before)
         return day, f"{before.rstrip()} {text[match.end():]}"
     return None, text
-
-
-def evidence_keys(items: list[Evidence]) -> tuple:
-    """What makes two evidence lists the same, for "changed or not"."""
-    return tuple(sorted((fold(e.doc_number), e.issued_on or date.min, fold(e.summary)) for e in items))

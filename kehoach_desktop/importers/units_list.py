@@ -56,8 +56,8 @@ def _read_xlsx(path: Path) -> tuple[list[UnitLine], list[LineProblem]]:
         book.close()
     columns, first = _columns(rows)
     lines = []
-    for number, row in enumerate(rows[first:], start=first + 1):
-        cells = [row[columns[k]] if columns.get(k) is not None and columns[k] < len(row) else "" for k in ("name", "short", "type")]
+    for row in rows[first:]:
+        cells = [_cell(row, columns.get(key)) for key in ("name", "short", "type")]
         lines.append(";".join(cells) if any(cells) else "")
     units, problems = parse_unit_lines("\n".join(lines))
     shift = first  # parse_unit_lines numbers from 1 at the first data row
@@ -65,6 +65,10 @@ def _read_xlsx(path: Path) -> tuple[list[UnitLine], list[LineProblem]]:
         [UnitLine(u.name, u.short_name, u.unit_type, u.line + shift) for u in units],
         [LineProblem(p.line + shift, p.message.replace(f"Dòng {p.line}:", f"Dòng {p.line + shift}:")) for p in problems],
     )
+
+
+def _cell(row: list[str], column: int | None) -> str:
+    return row[column] if column is not None and column < len(row) else ""
 
 
 def _columns(rows: list[list[str]]) -> tuple[dict[str, int | None], int]:

@@ -38,7 +38,7 @@ TYPE_NAME = "Báo cáo"
 
 @dataclass
 class ResultsReport:
-    """What the báo cáo prints: the counts (services.statistics.ResultsContent),
+    """What the báo cáo prints: the counts (domain.summaries.ResultsContent),
     each lĩnh vực's tasks with their facts, and the next period."""
 
     stats: Any  # ResultsContent: totals, groups, overdue, done_late, states
@@ -59,7 +59,7 @@ class ResultsReport:
 
 
 def prepare(inputs) -> ResultsReport:
-    from kehoach_desktop.services import statistics
+    from kehoach_desktop.domain import summaries as statistics
 
     stats = statistics.results_content(inputs.tree, inputs.states, inputs.cutoff)
     areas = [
@@ -88,7 +88,7 @@ def count_columns(with_cancelled: bool) -> list[Column]:
 
 
 def _category_numbers(counts, with_cancelled: bool) -> list[str]:
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     shown = [Category.DONE_ON_TIME, Category.DONE_LATE, Category.IN_PROGRESS, Category.NOT_STARTED, Category.OVERDUE]
     if with_cancelled:
@@ -99,7 +99,7 @@ def _category_numbers(counts, with_cancelled: bool) -> list[str]:
 def counts_table(content) -> Table:
     """The counts per lĩnh vực; the columns add up to "Tổng số" (a "Không thực hiện"
     column appears when some task was cancelled)."""
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     cancelled = content.totals[Category.CANCELLED] > 0
     rows: list = [
@@ -111,7 +111,7 @@ def counts_table(content) -> Table:
 
 
 def counts_sentence(counts, cutoff, *, subject: str = "Kế hoạch") -> str:
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     done = counts.done
     text = (

@@ -28,7 +28,7 @@ DIRECTOR = "Giám đốc Sở"
 
 @dataclass
 class UnitReminder:
-    """One unit's late tasks (services.statistics: UnitLines and TaskLines)."""
+    """One unit's late tasks (domain.summaries: UnitLines and TaskLines)."""
 
     unit_id: int
     unit_name: str
@@ -180,7 +180,7 @@ def prepare(inputs) -> list[UnitReminder]:
 
 
 def reminder_for(inputs, unit: Unit) -> UnitReminder:
-    from kehoach_desktop.services import statistics
+    from kehoach_desktop.domain import summaries as statistics
 
     assert unit.id is not None  # a unit of the directory
     led = statistics.attention_by_unit(inputs.tree, inputs.states, inputs.cutoff, unit.id)

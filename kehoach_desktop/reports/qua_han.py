@@ -98,7 +98,7 @@ def header_defaults(context: HeaderContext) -> ReportHeader:
 
 def prepare(inputs):
     """Overdue and due-soon tasks by lead unit (one unit's when a unit is chosen)."""
-    from kehoach_desktop.services import statistics
+    from kehoach_desktop.domain import summaries as statistics
 
     unit_id = inputs.units[0].id if inputs.units else None
     lines = statistics.attention_by_unit(inputs.tree, inputs.states, inputs.cutoff, unit_id)

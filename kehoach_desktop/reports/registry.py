@@ -32,7 +32,7 @@ class Inputs:
     """What the service read for a kind's `prepare`."""
 
     tree: Any  # domain.tree.PlanTree
-    states: dict  # task id → services.statistics.TaskState
+    states: dict  # task id → domain.summaries.TaskState
     cutoff: date
     period: Period | None = None
     units: list[Unit] = field(default_factory=list)  # the units asked for

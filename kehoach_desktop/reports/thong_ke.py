@@ -45,7 +45,7 @@ SERIES = (
 def numbers(stats) -> list[int]:
     """(done on time, done late, overdue, the rest, cancelled) of the unit's led
     tasks: they add up to the number it leads."""
-    from kehoach_desktop.services.statistics import Category
+    from kehoach_desktop.domain.statuses import Category
 
     led = stats.led
     rest = led[Category.IN_PROGRESS] + led[Category.NOT_STARTED]
@@ -206,7 +206,7 @@ def header_defaults(context: HeaderContext) -> ReportHeader:
 
 
 def prepare(inputs):
-    from kehoach_desktop.services import statistics
+    from kehoach_desktop.domain import summaries as statistics
 
     units = statistics.unit_statistics(inputs.tree, inputs.states, inputs.group_ids)
     return statistics.UnitStatsContent(inputs.states, units, statistics.count(inputs.states.values()))

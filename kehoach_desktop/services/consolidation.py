@@ -51,22 +51,22 @@ class ConsolidationService:
             raise ServiceError("Chỉ nhiệm vụ hoàn thành mới có ngày hoàn thành.")
         decision = OfficeDecision(0, task_id, period.code, period.end, decided_on or date.today(), Status(status),
                                   tidy(note), completed_on)  # fmt: skip
-        with self.store.acting_as("office", period.label), self.store.write() as db:
-            if db.conn.execute("SELECT 1 FROM task WHERE id = ?", [task_id]).fetchone() is None:
+        with self.store.acting_as("office", period.label), self.store.write() as conn:
+            if conn.execute("SELECT 1 FROM task WHERE id = ?", [task_id]).fetchone() is None:
                 raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}.")
-            return sql.insert_decision(db.conn, decision, now_text())
+            return sql.insert_decision(conn, decision, now_text())
 
     def withdraw(self, decision_id: int) -> OfficeDecision:
-        with self.store.write() as db:
-            decision = sql.decision_row(db.conn, decision_id)
+        with self.store.write() as conn:
+            decision = sql.decision_row(conn, decision_id)
             if decision is None:
                 raise NotFoundError(f"Không tìm thấy quyết định số {decision_id}.")
-            sql.delete_decision(db.conn, decision_id)
+            sql.delete_decision(conn, decision_id)
             return decision
 
     def put_back(self, decision: OfficeDecision) -> None:
-        with self.store.write() as db:
-            sql.restore_decision(db.conn, decision, now_text())
+        with self.store.write() as conn:
+            sql.restore_decision(conn, decision, now_text())
 
     def decisions(self, task_id: int) -> list[OfficeDecision]:
         plan_row = self.store.conn.execute("SELECT plan_id FROM task WHERE id = ?", [task_id]).fetchone()

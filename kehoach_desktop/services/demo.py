@@ -54,7 +54,7 @@ def build_demo_database(path: Path | str, today: date | None = None) -> int:
     draft.plan.source_name = f"{DEMO_FILE} (dữ liệu mẫu)"
     try:
         with Services.open(path) as services:
-            plan_id = services.imports.import_draft(draft)
+            plan_id = services.imports.import_draft(draft).value
             _work_on(services, plan_id, today)
     except BaseException:
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -138,7 +138,7 @@ def _work_on(services: Services, plan_id: int, today: date) -> None:
 
 def _updates(task: Task, how: str, today: date) -> list[ProgressUpdate]:
     unit = next((link.unit_id for link in task.units if link.role is Role.LEAD), None)
-    due = task.deadline.final_due
+    due = task.deadline.final_due or today  # the tasks passed here all have a final date
     if how in ("on_time", "late", "early"):
         finished = {"on_time": due - timedelta(days=3), "late": due + timedelta(days=12)}.get(how, today - timedelta(days=15))
         finished = min(finished, today)
@@ -169,6 +169,6 @@ def _update(
 
 
 def _evidence(task: Task, issued: date) -> list[Evidence]:
-    number = 100 + (task.id or 0)
+    number = 100 + (task.id)
     summary = f"Báo cáo kết quả thực hiện: {task.content[:80]}"
     return [Evidence(doc_number=f"{number}/BC-SNNMT", issued_on=issued, summary=summary)]

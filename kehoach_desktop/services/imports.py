@@ -21,8 +21,10 @@ from kehoach_desktop.importers.reader import digest, read_path
 from kehoach_desktop.importers.text_reader import read_text
 from kehoach_desktop.services.errors import ServiceError
 from kehoach_desktop.services.organization import OrganizationService, draft_phrases
+from kehoach_desktop.services.outcome import Outcome, Undo
 from kehoach_desktop.services.plans import MAX_YEAR, MIN_YEAR, PlanService, PlanSummary
 from kehoach_desktop.store import Store, column_choices, journal
+from kehoach_desktop.store.snapshots import combine
 
 PASTED_SOURCE = "văn bản dán vào"
 
@@ -67,14 +69,14 @@ class ImportService:
 
     def remembered_columns(self) -> dict[str, str]:
         """{folded header words: meaning code} chosen in earlier imports."""
-        return column_choices.load(self.store.db)
+        return column_choices.load(self.store.conn)
 
     def duplicates(self, draft: PlanDraft) -> list[PlanSummary]:
         """Plans already in the database with the same content as the draft."""
         fingerprint = draft.plan.source_digest or digest(draft)
         # One indexed look-up; the plan list (every plan, with its task count) only
         # when there is a duplicate to describe.
-        if not self.store.execute("SELECT 1 FROM plan WHERE source_digest = ? LIMIT 1", [fingerprint]).fetchone():
+        if not self.plans.has_digest(fingerprint):
             return []
         return self.plans.find_by_digest(fingerprint)
 
@@ -85,23 +87,33 @@ class ImportService:
 
     def import_draft(
         self, draft: PlanDraft, allow_duplicate: bool = False, choices: Sequence[PhraseChoice] | None = None
-    ) -> int:
-        """Save the draft as a new plan (one transaction); returns its id. `choices`
+    ) -> Outcome[int]:
+        """Save the draft as a new plan (one transaction); the value is its id. `choices`
         (from `phrases()`, perhaps corrected) say what each assignment phrase is;
-        without them the program's own reading is used."""
+        without them the program's own reading is used. The undo removes the plan
+        again with what its import added to the directory (units, collectives,
+        outside bodies, other names)."""
         draft.plan.source_digest = draft.plan.source_digest or digest(draft)
         if self.before_save is not None and (allow_duplicate or not self.duplicates(draft)):
             self.before_save()
-        with self.store.acting_as("import", draft.plan.source_name), self.store.write() as db:
+        with self.store.acting_as("import", draft.plan.source_name), self.store.write() as conn:
             existing = self.duplicates(draft)
             if existing and not allow_duplicate:
                 raise DuplicatePlanError(_duplicate_message(existing), existing)
-            unit_ids = self.organization.apply_choices(db, self.phrases(draft) if choices is None else choices)
-            plan_id = self.plans.create(draft, tidy_text=tidy_text, unit_ids=unit_ids)
-            journal.add_plan_entry(db.conn, plan_id, "+plan", None, draft.plan.title or draft.plan.source_name)
+            applied = self.organization.apply_choices(conn, self.phrases(draft) if choices is None else choices)
+            created = self.plans.create(draft, tidy_text=tidy_text, unit_ids=applied.unit_ids)
+            journal.add_plan_entry(conn, created.value, "+plan", None, draft.plan.title or draft.plan.source_name)
             # The meanings the user chose for this plan's columns, for the next plan.
-            column_choices.save(db, {c.key: c.meaning for c in draft.columns if c.origin == "chosen" and c.key})
-            return plan_id
+            column_choices.save(conn, {c.key: c.meaning for c in draft.columns if c.origin == "chosen" and c.key})
+            return _with_directory(created, applied.recording.finish(None))
+
+
+def _with_directory(created: Outcome[int], directory: Outcome[None]) -> Outcome[int]:
+    """The plan's outcome and undo widened by what the organization gained."""
+    if created.undo is None or directory.undo is None:
+        return created
+    undo = Undo(combine(directory.undo.before, created.undo.before), combine(directory.undo.after, created.undo.after))
+    return Outcome(created.value, created.changes | directory.changes, undo)
 
 
 def read_plan(

@@ -8,10 +8,12 @@ back as it was: the window's undo of an organization edit.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from kehoach_desktop.domain.changes import ChangeSet
 from kehoach_desktop.domain.drafts import PlanDraft, TaskDraft
 from kehoach_desktop.domain.models import Role
 from kehoach_desktop.domain.organization import (
@@ -37,6 +39,7 @@ from kehoach_desktop.domain.organization import (
 from kehoach_desktop.domain.text import fold, tidy_line
 from kehoach_desktop.domain.units import unit_key
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
+from kehoach_desktop.services.outcome import Recording
 from kehoach_desktop.store import Store
 from kehoach_desktop.store import organization as sql
 
@@ -85,6 +88,15 @@ class SetUpResult:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     collectives: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AppliedChoices:
+    """Phrases resolved at an import: phrase → entry id (None: no link), and the
+    recording of what that added to the directory (for the import's undo)."""
+
+    unit_ids: dict[str, int | None]
+    recording: Recording
 
 
 @dataclass(frozen=True)
@@ -186,16 +198,23 @@ class OrganizationService:
         place = Organization(governing_body=profile.governing_body).place
         return [classify_phrase(p, entries, profile.name, profile.abbreviation, place) for p in _unique(phrases)]
 
-    def apply_choices(self, db, choices: Iterable[PhraseChoice]) -> dict[str, int | None]:
+    def apply_choices(self, conn: sqlite3.Connection, choices: Iterable[PhraseChoice]) -> AppliedChoices:
         """Inside a write transaction: the directory entry each phrase links to (None:
         no link: an outside body or ignored), creating what a choice asks for and
-        keeping each phrase as an alias so that the next plan maps by itself."""
-        conn = db.conn if hasattr(db, "conn") else db
+        keeping each phrase as an alias so that the next plan maps by itself. The
+        recording undoes all of it (the directory is small: its names are captured whole)."""
+        units_before = {row[0] for row in conn.execute("SELECT id FROM unit")}
+        bodies_before = {body.id for body in sql.load_outside(conn)}
+        recording = Recording(conn, [("unit_alias", "unit_id", units_before), ("outside_body", "id", bodies_before)])
         resolved: dict[str, int | None] = {}
         created: dict[tuple, int] = {}
         for choice in choices:
             resolved[choice.phrase] = self._apply(conn, choice, created)
-        return resolved
+        new_units = {row[0] for row in conn.execute("SELECT id FROM unit")} - units_before
+        new_bodies = {body.id for body in sql.load_outside(conn)} - bodies_before
+        recording.created([("unit", "id", new_units), ("unit_alias", "unit_id", new_units),
+                           ("outside_body", "id", new_bodies)])  # fmt: skip
+        return AppliedChoices(resolved, recording)
 
     def _apply(self, conn, choice: PhraseChoice, created: dict[tuple, int]) -> int | None:
         if choice.resolution is Resolution.IGNORE:
@@ -251,9 +270,9 @@ class OrganizationService:
     # --- writing: profile, set-up, units --------------------------------------------------------
 
     def set_profile(self, name: str, abbreviation: str = "", governing_body: str = "") -> None:
-        with self.store.write() as db:
+        with self.store.write() as conn:
             for field_name, value in (("name", name), ("abbreviation", abbreviation), ("governing_body", governing_body)):
-                sql.save_meta(db.conn, sql.PROFILE_KEYS[field_name], tidy_line(value))
+                sql.save_meta(conn, sql.PROFILE_KEYS[field_name], tidy_line(value))
 
     def set_up(self, lines: Sequence[UnitLine], *, name: str = "", abbreviation: str = "",
                governing_body: str = "") -> SetUpResult:  # fmt: skip
@@ -264,8 +283,8 @@ class OrganizationService:
             raise ServiceError("Danh sách đơn vị trống: hãy nhập mỗi đơn vị một dòng.")
         added: list[str] = []
         updated: list[str] = []
-        with self.store.write() as db:
-            conn = db.conn
+        with self.store.write() as conn:
+
             if name or abbreviation or governing_body:
                 for field_name, value in (("name", name), ("abbreviation", abbreviation),
                                           ("governing_body", governing_body)):  # fmt: skip
@@ -321,12 +340,12 @@ class OrganizationService:
     def add_unit(self, name: str, *, short_name: str = "", unit_type: UnitType | None = None,
                  head_title: str = "", contact: str = "") -> int:  # fmt: skip
         name = _clean(name)
-        with self.store.write() as db:
-            if _find_by_key(db.conn, name) is not None or self._outside_named(db.conn, name) is not None:
+        with self.store.write() as conn:
+            if _find_by_key(conn, name) is not None or self._outside_named(conn, name) is not None:
                 raise ServiceError(f"Danh mục đã có «{name}».")
-            entry_id = sql.insert_entry(db.conn, name, kind="unit", short_name=tidy_line(short_name),
+            entry_id = sql.insert_entry(conn, name, kind="unit", short_name=tidy_line(short_name),
                                         unit_type=unit_type or infer_unit_type(name))  # fmt: skip
-            sql.update_entry(db.conn, entry_id, {"head_title": tidy_line(head_title), "contact": tidy_line(contact)})
+            sql.update_entry(conn, entry_id, {"head_title": tidy_line(head_title), "contact": tidy_line(contact)})
             return entry_id
 
     def update_unit(self, unit_id: int, **values) -> None:
@@ -335,66 +354,66 @@ class OrganizationService:
         unknown = set(values) - set(sql.UNIT_FIELDS)
         if unknown:
             raise ValueError(f"unknown unit fields: {sorted(unknown)}")
-        with self.store.write() as db:
-            row = self._entry(db.conn, unit_id)
+        with self.store.write() as conn:
+            row = self._entry(conn, unit_id)
             if "name" in values:
                 values["name"] = _clean(values["name"])
-                other = _find_by_key(db.conn, values["name"])
+                other = _find_by_key(conn, values["name"])
                 if other is not None and other != unit_id:
                     raise ServiceError(f"Danh mục đã có «{values['name']}»; hãy gộp hai đơn vị thay vì đổi tên.")
             for text in ("short_name", "head_title", "contact"):
                 if text in values:
                     values[text] = tidy_line(values[text])
             values["reviewed"] = True
-            sql.update_entry(db.conn, unit_id, values)
+            sql.update_entry(conn, unit_id, values)
             if "name" in values and unit_key(row["name"]) != unit_key(values["name"]):
-                db.conn.execute("DELETE FROM unit_alias WHERE match_key = ?", [unit_key(values["name"])])
-                sql.add_alias(db.conn, unit_id, row["name"])
+                conn.execute("DELETE FROM unit_alias WHERE match_key = ?", [unit_key(values["name"])])
+                sql.add_alias(conn, unit_id, row["name"])
 
     def reorder(self, unit_ids: Sequence[int]) -> None:
-        with self.store.write() as db:
-            rest = [row[0] for row in db.conn.execute("SELECT id FROM unit ORDER BY position, id") if row[0] not in unit_ids]
-            sql.reorder(db.conn, list(unit_ids) + rest)
+        with self.store.write() as conn:
+            rest = [row[0] for row in conn.execute("SELECT id FROM unit ORDER BY position, id") if row[0] not in unit_ids]
+            sql.reorder(conn, list(unit_ids) + rest)
 
     def set_collective(self, collective_id: int, *, name: str | None = None, member_types: Iterable[UnitType] = (),
                        included: Iterable[int] = (), excluded: Iterable[int] = ()) -> None:  # fmt: skip
         """A collective's rule (unit types) and its members added or taken out by hand."""
-        with self.store.write() as db:
-            row = self._entry(db.conn, collective_id)
+        with self.store.write() as conn:
+            row = self._entry(conn, collective_id)
             if row["kind"] != "group":
                 raise ServiceError(f"«{row['name']}» là một đơn vị, không phải nhóm đơn vị.")
-            units = {u.id for u in sql.load_units(db.conn)}
+            units = {u.id for u in sql.load_units(conn)}
             chosen = set(included) | set(excluded)
             if not chosen <= units:
                 raise ServiceError("Thành viên của nhóm phải là đơn vị của Sở.")
             values: dict = {"member_types": frozenset(member_types), "reviewed": True}
             if name is not None:
                 values["name"] = _clean(name)
-            sql.update_entry(db.conn, collective_id, values)
-            sql.set_members(db.conn, collective_id, set(included), set(excluded))
+            sql.update_entry(conn, collective_id, values)
+            sql.set_members(conn, collective_id, set(included), set(excluded))
 
     def add_collective(self, name: str, member_types: Iterable[UnitType] = (), included: Iterable[int] = ()) -> int:
         name = _clean(name)
-        with self.store.write() as db:
-            if _find_by_key(db.conn, name) is not None:
+        with self.store.write() as conn:
+            if _find_by_key(conn, name) is not None:
                 raise ServiceError(f"Danh mục đã có «{name}».")
-            entry_id = sql.insert_entry(db.conn, name, kind="group", member_types=frozenset(member_types))
-            sql.set_members(db.conn, entry_id, set(included), set())
+            entry_id = sql.insert_entry(conn, name, kind="group", member_types=frozenset(member_types))
+            sql.set_members(conn, entry_id, set(included), set())
             return entry_id
 
     # --- outside bodies -----------------------------------------------------------------------------
 
     def add_outside(self, name: str, *, short_name: str = "", reports_to: bool = False) -> int:
         name = _clean(name)
-        with self.store.write() as db:
-            if self._outside_named(db.conn, name) is not None or _find_by_key(db.conn, name) is not None:
+        with self.store.write() as conn:
+            if self._outside_named(conn, name) is not None or _find_by_key(conn, name) is not None:
                 raise ServiceError(f"Danh mục đã có «{name}».")
-            return sql.insert_outside(db.conn, OutsideBody(0, name, tidy_line(short_name), reports_to=reports_to))
+            return sql.insert_outside(conn, OutsideBody(0, name, tidy_line(short_name), reports_to=reports_to))
 
     def update_outside(self, body_id: int, *, name: str | None = None, short_name: str | None = None,
                        reports_to: bool | None = None) -> None:  # fmt: skip
-        with self.store.write() as db:
-            body = sql.outside_row(db.conn, body_id)
+        with self.store.write() as conn:
+            body = sql.outside_row(conn, body_id)
             if body is None:
                 raise NotFoundError(f"Không tìm thấy cơ quan số {body_id}.")
             changed = replace(
@@ -405,18 +424,18 @@ class OrganizationService:
             )
             if unit_key(changed.name) != unit_key(body.name):
                 changed = replace(changed, aliases=(*changed.aliases, body.name))
-            sql.update_outside(db.conn, changed)
+            sql.update_outside(conn, changed)
 
     def delete_outside(self, body_id: int) -> None:
-        with self.store.write() as db:
-            sql.delete_outside(db.conn, body_id)
+        with self.store.write() as conn:
+            sql.delete_outside(conn, body_id)
 
     def make_outside(self, entry_id: int) -> int:
         """A directory entry that is really an outside body ("UBND tỉnh" taken from
         "báo cáo UBND tỉnh"): its task links go (they named a destination), its
         answers keep no unit, its names move to the outside body."""
-        with self.store.write() as db:
-            conn = db.conn
+        with self.store.write() as conn:
+
             row = self._entry(conn, entry_id)
             aliases = sql.unit_aliases(conn).get(entry_id, [])
             existing = self._outside_named(conn, row["name"])
@@ -434,20 +453,20 @@ class OrganizationService:
 
     def make_directory_entry(self, body_id: int, kind: EntryKind = EntryKind.UNIT) -> int:
         """The reverse: an outside body that is a unit (or a collective) of the Sở."""
-        with self.store.write() as db:
-            body = sql.outside_row(db.conn, body_id)
+        with self.store.write() as conn:
+            body = sql.outside_row(conn, body_id)
             if body is None:
                 raise NotFoundError(f"Không tìm thấy cơ quan số {body_id}.")
-            sql.delete_outside(db.conn, body_id)
+            sql.delete_outside(conn, body_id)
             group = kind is EntryKind.COLLECTIVE
             standard = standard_collective_of(body.name)
             entry_id = sql.insert_entry(
-                db.conn, body.name, kind="group" if group else "unit", short_name=body.short_name,
+                conn, body.name, kind="group" if group else "unit", short_name=body.short_name,
                 unit_type=infer_unit_type(body.name),
                 member_types=standard.member_types if group and standard else frozenset(),
             )  # fmt: skip
             for alias in body.aliases:
-                sql.add_alias(db.conn, entry_id, alias)
+                sql.add_alias(conn, entry_id, alias)
             return entry_id
 
     # --- a database from before the organization ------------------------------------------------------
@@ -457,8 +476,8 @@ class OrganizationService:
         knows: a unit type inferred from each name, each collective its standard rule
         when its name is one. Returns the entries that look like outside bodies, for
         the user to confirm (nothing is moved without asking)."""
-        with self.store.write() as db:
-            conn = db.conn
+        with self.store.write() as conn:
+
             profile = sql.load_profile(conn)
             for unit in sql.load_units(conn):
                 if unit.unit_type is UnitType.KHAC and sql.entry_row(conn, unit.id)["reviewed"] == 0:  # type: ignore[index]
@@ -491,8 +510,8 @@ class OrganizationService:
 
     def put_back(self, snapshot: DirectorySnapshot) -> None:
         """Make the directory exactly as `snapshot` again (one transaction)."""
-        with self.store.write() as db:
-            conn = db.conn
+        with self.store.write() as conn:
+
             for table in ("task_unit", "collective_member", "unit_alias", "outside_body"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("UPDATE progress_update SET unit_id = NULL")
@@ -510,6 +529,13 @@ class OrganizationService:
             conn.executemany("INSERT INTO app_meta (key, value) VALUES (?, ?)", snapshot.meta)
             conn.executemany("UPDATE progress_update SET unit_id = ? WHERE id = ?",
                              [(unit, answer) for answer, unit in snapshot.answer_units])  # fmt: skip
+
+    def changes(self, *snapshots: DirectorySnapshot) -> ChangeSet:
+        """What putting a directory snapshot back changes, for the window: every unit
+        named in them, and every plan (tasks may have gained or lost links)."""
+        units = {row[0] for snapshot in snapshots for row in snapshot.tables["unit"]}
+        plans = {row[0] for row in self.store.conn.execute("SELECT id FROM plan")}
+        return ChangeSet.of(units=units, plans=plans)
 
     # --- helpers -----------------------------------------------------------------------------------------
 

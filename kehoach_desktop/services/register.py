@@ -22,8 +22,8 @@ class RegisterService:
             raise ServiceError("Chỉ lưu vào sổ văn bản đã có số và ngày ban hành.")
         if not document.pdf.startswith(b"%PDF"):
             raise ServiceError("Bản lưu sổ phải là tệp PDF của văn bản.")
-        with self.store.write() as db:
-            return sql.insert(db.conn, document, now_text())
+        with self.store.write() as conn:
+            return sql.insert(conn, document, now_text())
 
     def issue(self, data: ReportData, pdf: bytes) -> int | None:
         """Keep a report that was saved or printed, when it carries its number and

@@ -36,8 +36,8 @@ from kehoach_desktop.reports.texts import short_date
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
 from kehoach_desktop.services.plans import PlanService
 from kehoach_desktop.services.statistics import StatisticsService
-from kehoach_desktop.services.units import find_unit
 from kehoach_desktop.store import Store, report_store
+from kehoach_desktop.store.units import find_unit, load_units
 
 @dataclass
 class BatchResult:
@@ -67,7 +67,7 @@ class ReportService:
         """The unit called `name` (spelling and tone-mark variants aside); an unknown
         name raises ServiceError listing the closest names in the directory."""
         units = repo_units(self.store)
-        found = find_unit(self.store.db, name)
+        found = find_unit(self.store.conn, name)
         if found is not None:
             return next(unit for unit in units if unit.id == found)
         wanted = unit_key(name)
@@ -202,7 +202,7 @@ class ReportService:
     def late_units(self, plan_ids: list[int], as_of: date, soon_days: int | None = None) -> list[Unit]:
         """The real units (not collectives) with an overdue or
         due-soon task they lead or coordinate, in name order."""
-        from kehoach_desktop.services import statistics
+        from kehoach_desktop.domain import summaries as statistics
 
         tree = self.plans.tree(_check_plans(ReportKind.REMINDER.spec, plan_ids))
         states = self.statistics.states(tree, as_of, *(() if soon_days is None else (soon_days,)))
@@ -283,9 +283,7 @@ def _slug(text: str) -> str:
 
 
 def repo_units(store: Store) -> list[Unit]:
-    from kehoach_desktop.store import repository
-
-    return repository.load_units(store.db)
+    return load_units(store.conn)
 
 
 def _check_plans(spec, plan_ids: list[int]) -> list[int]:

@@ -1,18 +1,21 @@
-"""The unit directory (danh mục đơn vị): find, create, rename, merge, delete."""
+"""The unit directory (danh mục đơn vị): find, create, rename, merge, delete.
+
+Every change is one transaction and returns its Outcome: what changed and how to
+undo it (the unit rows, their aliases and the links they had are put back).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
 
 from kehoach_desktop.domain.models import Unit, UnitKind
 from kehoach_desktop.domain.text import tidy_line
 from kehoach_desktop.domain.units import guess_kind, unit_key
 from kehoach_desktop.services.errors import NotFoundError, ServiceError
+from kehoach_desktop.services.outcome import Outcome, Recording
 from kehoach_desktop.store import Store
-from kehoach_desktop.store import repository as repo
-
-if TYPE_CHECKING:
-    import sqlite_utils
+from kehoach_desktop.store import units as unit_rows
+from kehoach_desktop.store.rows import Row
 
 
 class UnitService:
@@ -20,7 +23,7 @@ class UnitService:
         self.store = store
 
     def list_units(self) -> list[Unit]:
-        return repo.load_units(self.store.db)
+        return unit_rows.load_units(self.store.conn)
 
     def get(self, unit_id: int) -> Unit:
         for unit in self.list_units():
@@ -30,89 +33,122 @@ class UnitService:
 
     def usage_counts(self) -> dict[int, int]:
         """How many task links each unit has."""
-        rows = self.store.db.query("SELECT unit_id, count(*) AS n FROM task_unit GROUP BY unit_id")
-        return {row["unit_id"]: row["n"] for row in rows}
+        return unit_rows.usage_counts(self.store.conn)
 
     def find(self, name: str) -> int | None:
         """The id of the unit called `name` (or one of its aliases), spelling variants aside."""
-        return find_unit(self.store.db, name)
+        return unit_rows.find_unit(self.store.conn, name)
 
-    def resolve(self, name: str, kind: UnitKind | None = None) -> int:
-        """The unit called `name`, created when the directory has none."""
-        with self.store.write() as db:
-            return resolve_unit(db, name, kind)
-
-    def create(self, name: str, short_name: str = "", kind: UnitKind | None = None) -> int:
+    def create(self, name: str, short_name: str = "", kind: UnitKind | None = None) -> Outcome[int]:
         name = _clean_name(name)
-        with self.store.write() as db:
-            if find_unit(db, name) is not None:
+        with self.store.write() as conn:
+            if unit_rows.find_unit(conn, name) is not None:
                 raise ServiceError(f"Danh mục đã có đơn vị «{name}».")
-            return _insert(db, name, short_name, kind or guess_kind(name))
+            recording = Recording(conn)
+            unit_id = unit_rows.insert_unit(conn, name, tidy_line(short_name), kind or guess_kind(name))
+            recording.created([("unit", "id", [unit_id])])
+            return recording.finish(unit_id)
 
-    def update(self, unit_id: int, *, name: str, short_name: str = "", kind: UnitKind) -> None:
+    def update(self, unit_id: int, *, name: str, short_name: str = "", kind: UnitKind) -> Outcome[None]:
         """Rename a unit; the old name stays as an alias so imports still find it."""
         name = _clean_name(name)
-        with self.store.write() as db:
-            old = self._row(db, unit_id)
-            other = find_unit(db, name)
+        with self.store.write() as conn:
+            old = _row(conn, unit_id)
+            other = unit_rows.find_unit(conn, name)
             if other is not None and other != unit_id:
                 raise ServiceError(f"Danh mục đã có đơn vị «{name}»; hãy gộp hai đơn vị thay vì đổi tên.")
-            db["unit"].update(
-                unit_id,
-                {"name": name, "short_name": tidy_line(short_name), "kind": kind.value, "match_key": unit_key(name)},
-            )
-            db.execute("DELETE FROM unit_alias WHERE match_key = ?", [unit_key(name)])
+            recording = Recording(conn, _directory_scope(conn, [unit_id]))
+            unit_rows.update_unit(conn, unit_id, name, tidy_line(short_name), kind)
+            unit_rows.delete_alias_named(conn, name)
             if unit_key(old["name"]) != unit_key(name):
-                _add_alias(db, unit_id, old["name"])
+                _add_alias(conn, unit_id, old["name"])
+            return recording.finish(None)
 
-    def set_aliases(self, unit_id: int, aliases: list[str]) -> None:
-        with self.store.write() as db:
-            self._row(db, unit_id)
-            db.execute("DELETE FROM unit_alias WHERE unit_id = ?", [unit_id])
+    def set_aliases(self, unit_id: int, aliases: list[str]) -> Outcome[None]:
+        with self.store.write() as conn:
+            _row(conn, unit_id)
+            recording = Recording(conn, _directory_scope(conn, [unit_id]))
+            unit_rows.delete_aliases(conn, unit_id)
             for alias in aliases:
-                owner = find_unit(db, alias)
+                owner = unit_rows.find_unit(conn, alias)
                 if owner is not None and owner != unit_id:
                     raise ServiceError(f"Tên «{alias}» đã thuộc về một đơn vị khác.")
                 if owner is None:
-                    _add_alias(db, unit_id, alias)
+                    _add_alias(conn, unit_id, alias)
+            return recording.finish(None)
 
-    def merge(self, source_id: int, target_id: int) -> None:
+    def merge(self, source_id: int, target_id: int) -> Outcome[None]:
         """Move every task of `source` to `target`, keep its names as aliases, drop it."""
         if source_id == target_id:
             raise ServiceError("Không thể gộp một đơn vị vào chính nó.")
-        with self.store.write() as db:
-            source = self._row(db, source_id)
-            self._row(db, target_id)
-            # A task linked to both in one role keeps the target's link only.
-            db.execute(
-                "DELETE FROM task_unit WHERE unit_id = ? AND EXISTS (SELECT 1 FROM task_unit t "
-                "WHERE t.task_id = task_unit.task_id AND t.role = task_unit.role AND t.unit_id = ?)",
-                [source_id, target_id],
-            )
-            db.execute("UPDATE task_unit SET unit_id = ? WHERE unit_id = ?", [target_id, source_id])
-            db.execute("UPDATE progress_update SET unit_id = ? WHERE unit_id = ?", [target_id, source_id])
-            db.execute("UPDATE unit_alias SET unit_id = ? WHERE unit_id = ?", [target_id, source_id])
-            db.execute("DELETE FROM unit WHERE id = ?", [source_id])
-            _add_alias(db, target_id, source["name"])
+        with self.store.write() as conn:
+            source = _row(conn, source_id)
+            _row(conn, target_id)
+            recording = Recording(conn, _directory_scope(conn, [source_id, target_id], with_links=True))
+            unit_rows.move_links(conn, source_id, target_id)
+            unit_rows.delete_unit(conn, source_id)
+            _add_alias(conn, target_id, source["name"])
+            return recording.finish(None)
 
-    def delete(self, unit_id: int) -> None:
+    def delete(self, unit_id: int) -> Outcome[None]:
         """Delete a unit no task uses."""
-        with self.store.write() as db:
-            row = self._row(db, unit_id)
-            used = db.execute("SELECT count(*) FROM task_unit WHERE unit_id = ?", [unit_id]).fetchone()[0]
+        with self.store.write() as conn:
+            row = _row(conn, unit_id)
+            used = unit_rows.link_count(conn, unit_id)
             if used:
                 raise ServiceError(
                     f"Không xóa được «{row['name']}»: đơn vị đang được giao {used} nhiệm vụ. "
                     "Hãy gộp vào đơn vị khác hoặc bỏ phân công trước."
                 )
-            db.execute("DELETE FROM unit WHERE id = ?", [unit_id])
+            recording = Recording(conn, _directory_scope(conn, [unit_id], with_links=True))
+            unit_rows.delete_unit(conn, unit_id)
+            return recording.finish(None)
 
-    @staticmethod
-    def _row(db: sqlite_utils.Database, unit_id: int) -> dict:
-        rows = list(db.query("SELECT * FROM unit WHERE id = ?", [unit_id]))
-        if not rows:
-            raise NotFoundError(f"Không tìm thấy đơn vị số {unit_id}.")
-        return rows[0]
+
+class UnitResolver:
+    """Inside a write: unit names to ids, creating the units the directory lacks.
+
+    `created` lists the ids made (the write's undo removes them again); a name met
+    twice is looked up once.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.created: list[int] = []
+        self._ids: dict[str, int] = {}
+
+    def __call__(self, name: str, kind: UnitKind | None = None) -> int:
+        found = self._ids.get(name)
+        if found is None:
+            found = unit_rows.find_unit(self.conn, name)
+            if found is None:
+                clean = _clean_name(name)
+                found = unit_rows.insert_unit(self.conn, clean, "", kind or guess_kind(clean))
+                self.created.append(found)
+            self._ids[name] = found
+        return found
+
+
+def _directory_scope(
+    conn: sqlite3.Connection, unit_ids: list[int], with_links: bool = False
+) -> list[tuple[str, str, list[int]]]:
+    """The units' rows, their aliases and (for a merge or a deletion) what points at them.
+    Progress updates go by their own ids: a deleted unit's updates lose their unit
+    (ON DELETE SET NULL), and putting them back must find them."""
+    scope = [("unit", "id", unit_ids), ("unit_alias", "unit_id", unit_ids)]
+    if with_links:
+        scope += [
+            ("task_unit", "unit_id", unit_ids),
+            ("progress_update", "id", unit_rows.progress_ids(conn, unit_ids)),
+        ]
+    return scope
+
+
+def _row(conn: sqlite3.Connection, unit_id: int) -> Row:
+    row = unit_rows.unit_row(conn, unit_id)
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy đơn vị số {unit_id}.")
+    return row
 
 
 def _clean_name(name: str) -> str:
@@ -122,34 +158,7 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def find_unit(db: sqlite_utils.Database, name: str) -> int | None:
-    key = unit_key(name)
-    if not key:
-        return None
-    row = db.execute("SELECT id FROM unit WHERE match_key = ?", [key]).fetchone()
-    if row:
-        return row[0]
-    row = db.execute("SELECT unit_id FROM unit_alias WHERE match_key = ?", [key]).fetchone()
-    return row[0] if row else None
-
-
-def resolve_unit(db: sqlite_utils.Database, name: str, kind: UnitKind | None = None) -> int:
-    """Inside a write transaction: the unit's id, creating it when new."""
-    found = find_unit(db, name)
-    if found is not None:
-        return found
-    name = _clean_name(name)
-    return _insert(db, name, "", kind or guess_kind(name))
-
-
-def _insert(db: sqlite_utils.Database, name: str, short_name: str, kind: UnitKind) -> int:
-    return db["unit"].insert(
-        {"name": name, "short_name": tidy_line(short_name), "kind": kind.value, "match_key": unit_key(name)}
-    ).last_pk
-
-
-def _add_alias(db: sqlite_utils.Database, unit_id: int, alias: str) -> None:
+def _add_alias(conn: sqlite3.Connection, unit_id: int, alias: str) -> None:
     alias = tidy_line(alias)
-    key = unit_key(alias)
-    if key and find_unit(db, alias) is None:
-        db["unit_alias"].insert({"unit_id": unit_id, "alias": alias, "match_key": key})
+    if unit_key(alias) and unit_rows.find_unit(conn, alias) is None:
+        unit_rows.insert_alias(conn, unit_id, alias)

@@ -132,43 +132,6 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-class LazyDatabase:
-    """sqlite-utils' Database over a connection, imported on first need.
-
-    Reading (query, execute) goes straight to SQLite, so opening the window
-    reads a whole plan without importing sqlite-utils (~0.1 s); the first
-    write, or anything else sqlite-utils offers, brings in the real Database.
-    """
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-        self._real: sqlite_utils.Database | None = None
-
-    @property
-    def real(self) -> sqlite_utils.Database:
-        if self._real is None:
-            import sqlite_utils
-
-            self._real = sqlite_utils.Database(self.conn, execute_plugins=False)
-        return self._real
-
-    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
-        return self.conn.execute(sql, parameters if parameters is not None else ())
-
-    def query(self, sql: str, params=None):
-        """Rows as dicts, like sqlite_utils.Database.query."""
-        cursor = self.conn.execute(sql, params if params is not None else ())
-        keys = [column[0] for column in cursor.description]
-        for row in cursor:
-            yield dict(zip(keys, row))
-
-    def __getitem__(self, table: str):
-        return self.real[table]
-
-    def __getattr__(self, name: str):
-        return getattr(self.real, name)
-
-
 class Store:
     """One open database file. Owned by one thread (SQLite connections are not shared)."""
 
@@ -178,7 +141,9 @@ class Store:
         self._guard = _guard(conn, path)
         self.restore_recovery: str | None = None  # "finished" / "undone": a killed restore, dealt with at open
         # isolation_level=None: no implicit transactions; write() is the only way in.
-        self.db = LazyDatabase(conn)
+        self._conn = conn
+        self._utils: sqlite_utils.Database | None = None
+        self._savepoints = 0
         # What the program is doing, for the journal of changes (db/005_journal.sql).
         self.change_source: tuple[str, str] = ("edit", "")
         self._journalled = False
@@ -236,21 +201,33 @@ class Store:
             raise _store_error(exc, self.path) from exc
 
     def _has_foreign_tables(self) -> bool:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchone()
         return bool(row[0])
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        """The connection every read and write of the program goes through (plain SQL in store/)."""
+        return self._conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for looking at the database (tables,
+        counts, rows: tests, the self-test) and for reshaping it. Imported on first use:
+        the program's own reads and writes do not need it."""
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self._conn, execute_plugins=False)
+        return self._utils
 
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     @contextmanager
-    def write(self) -> Iterator[sqlite_utils.Database]:
+    def write(self) -> Iterator[sqlite3.Connection]:
         """One transaction around a whole operation; nested calls become savepoints.
 
         An exception anywhere inside rolls every table back to where it was.
@@ -259,14 +236,14 @@ class Store:
             raise ReadOnlyDatabaseError(f"Tệp dữ liệu {self.path} đang được mở chỉ để đọc.")
         conn = self.conn
         if conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
+            with self._savepoint(conn):
+                yield conn
             return
         self._check_before_write()
         self._begin()
         try:
             self._record_change_source(conn)
-            yield self.db
+            yield conn
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -280,6 +257,24 @@ class Store:
             self._note_damage(exc)
             raise
         self._guard.refresh()
+
+    @contextmanager
+    def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """A step inside the running transaction that can fail on its own."""
+        self._savepoints += 1
+        name = f"step_{self._savepoints}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # some errors (a full disk) end the whole transaction already
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            conn.execute(f"RELEASE {name}")
+        finally:
+            self._savepoints -= 1
 
     @contextmanager
     def acting_as(self, source: str, detail: str = "") -> Iterator[None]:
@@ -373,12 +368,6 @@ class Store:
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
-
-    def adopt(self, other: Store) -> None:
-        """Take over `other`'s connection: the same file opened anew (after a restore),
-        so that every service and window part holding this Store goes on working.
-        This Store's own connection must be closed already; `other` is not used again."""
-        self.db, self.path, self.readonly, self._guard = other.db, other.path, other.readonly, other._guard
 
     def close(self) -> None:
         """Close the file. A clean close records its checksum (store/close_record.py).

@@ -49,7 +49,7 @@ def build(path: Path) -> None:
         leftover.unlink()
     with Services.open(path) as services:
         assert services.store.schema_version == 1
-        plan_id = services.plans.create(draft)
+        plan_id = services.plans.create(draft).value
         by_number: dict = {}
         for task in services.plans.tree(plan_id).tasks:  # the first task printed with each number
             by_number.setdefault(task.number, task)
