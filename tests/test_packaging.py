@@ -83,11 +83,28 @@ def test_every_file_under_ui_resources_db_is_bundled_or_named_as_not_used(spec):
     assert forgotten == [], "add these to DATA in build.spec, or to NOT_BUNDLED if the program never reads them"
 
 
+def repo_datas(spec) -> list[tuple[str, str]]:
+    """The bundled files of the project itself (not the libraries' own data)."""
+    return [
+        (source, target) for source, target in analysis(spec).kwargs["datas"]
+        if Path(source).is_relative_to(REPO) and "site-packages" not in Path(source).parts
+    ]  # fmt: skip
+
+
 def test_files_go_where_resources_py_looks_for_them(spec):
-    datas = analysis(spec).kwargs["datas"]
+    datas = repo_datas(spec)
     assert datas
     for source, target in datas:
         assert Path(source).relative_to(REPO).parent.as_posix() == target
+
+
+def test_python_docx_templates_are_bundled_where_it_reads_them(spec):
+    import docx
+
+    templates = Path(docx.__file__).parent / "templates"
+    bundled = {(Path(source).name, target) for source, target in analysis(spec).kwargs["datas"]}
+    for name in ("default.docx", "default-header.xml", "default-footer.xml"):
+        assert (name, "docx/templates") in bundled and (templates / name).is_file()
 
 
 def test_files_the_program_reads_by_name_are_bundled(spec):
@@ -95,7 +112,7 @@ def test_files_the_program_reads_by_name_are_bundled(spec):
     from kehoach_desktop.reports.fonts import bundled_files
     from kehoach_desktop.services.demo import demo_plan_path
 
-    bundled = {Path(source).relative_to(REPO).as_posix() for source, _ in analysis(spec).kwargs["datas"]}
+    bundled = {Path(source).relative_to(REPO).as_posix() for source, _ in repo_datas(spec)}
     data_root = resources.folder("resources").parent  # the source tree, or the installed package's _data
     icon_names = {"app", "overdue", "due_soon", "done", "done_late", "not_done", "in_progress"}  # gui/icons.py
     needed = [
