@@ -44,6 +44,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kehoach_desktop.domain.file_names import safe_file_stem
 from kehoach_desktop.domain.statuses import STATUS_LABELS
 from kehoach_desktop.domain.text import tidy
 from kehoach_desktop.exporters.xlsx_export import (
@@ -487,18 +488,7 @@ def _write_identity(wb: Workbook, identity: dict) -> None:
 # --- names ----------------------------------------------------------------------------
 
 
-_FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-
-
-def safe_file_stem(text: str) -> str:
-    """A file name Windows accepts, in NFC (file names are a way in too)."""
-    stem = unicodedata.normalize("NFC", _FILE_FORBIDDEN.sub(" ", text))
-    stem = re.sub(r"\s+", " ", stem).strip().rstrip(". ")[:120].rstrip(". ")
-    if not stem or stem.casefold() in _RESERVED:
-        stem = f"Báo cáo {stem}".strip()
-    return stem
 
 
 def free_path(folder: Path, stem: str, taken: set[str]) -> Path:

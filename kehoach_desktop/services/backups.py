@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kehoach_desktop.services.errors import ServiceError
 from kehoach_desktop.store import Store
+from kehoach_desktop.store import attachments
 from kehoach_desktop.store import backup as files
 from kehoach_desktop.store.database import (
     DamagedDatabaseError,
@@ -303,8 +304,10 @@ class BackupService:
                 exc.reason,
             ) from exc
 
-    def make_copy(self, target: Path | str) -> Path:
-        """A copy of the database at `target`, anywhere (a USB drive, another folder)."""
+    def make_copy(self, target: Path | str, missing: list[str] | None = None) -> Path:
+        """A copy of the database at `target`, anywhere (a USB drive, another folder): one
+        file carrying the evidence files too (store/attachments.py); the stored paths of
+        files that are gone are added to `missing`."""
         target = Path(target)
         if target.suffix.lower() != ".db":
             target = target.with_name(target.name + ".db")
@@ -313,17 +316,18 @@ class BackupService:
         for live in (self.db_path, *files.companions(self.db_path)):
             if target.exists() and live.exists() and target.samefile(live):
                 raise BackupFailed("Không thể sao lưu đè lên chính tệp dữ liệu đang dùng; hãy chọn tên khác.")
-        return self._copy(target)
+        return self._copy(target, carry_files=True, missing=missing)
 
     def backups(self) -> list[BackupInfo]:
         """The backups next to the database, newest first (see list_backups)."""
         return list_backups(self.db_path)
 
-    def _copy(self, target: Path) -> Path:
+    def _copy(self, target: Path, *, carry_files: bool = False, missing: list[str] | None = None) -> Path:
         if self.store.conn.in_transaction:
             raise BackupFailed("Không sao lưu được giữa chừng một thao tác ghi.")
+        carried = attachments.folder_of(self.db_path) if carry_files else None
         try:
-            return files.backup_to(self.store.conn, target)
+            return files.backup_to(self.store.conn, target, carry_files_from=carried, missing=missing)
         except (sqlite3.Error, OSError) as exc:
             reason = _reason(exc, target)
             raise BackupFailed(

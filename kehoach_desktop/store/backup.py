@@ -141,11 +141,16 @@ def belongings(db_path: Path) -> list[Path]:
 # --- making a copy -----------------------------------------------------------------------------
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+def backup_to(
+    conn: sqlite3.Connection, target: Path, *, carry_files_from: Path | None = None, missing: list[str] | None = None
+) -> Path:
     """Write a verified, self-contained copy of the database behind `conn` to `target`.
 
     The copy is in rollback-journal mode, so it is one file that can be carried
-    anywhere (a copy in WAL mode would want -wal/-shm files beside it).
+    anywhere (a copy in WAL mode would want -wal/-shm files beside it). With
+    `carry_files_from` (the database's folder), the evidence files it lists go
+    into the copy too (store/attachments.py); those that are gone are added to
+    `missing` (they stay listed, and a restore flags them).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -154,6 +159,8 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         destination = sqlite3.connect(str(partial), isolation_level=None)
         try:
             conn.backup(destination)
+            if carry_files_from is not None:
+                _carry_files(destination, carry_files_from, missing)
             destination.execute("PRAGMA journal_mode = DELETE")
             result = destination.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
@@ -166,6 +173,20 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
             if leftover.exists():
                 leftover.unlink()
     return target
+
+
+def _carry_files(copy: sqlite3.Connection, db_folder: Path, missing: list[str] | None) -> None:
+    from kehoach_desktop.store import attachments
+
+    copy.execute("BEGIN IMMEDIATE")
+    try:
+        packed = attachments.pack(copy, db_folder)
+    except BaseException:
+        copy.execute("ROLLBACK")
+        raise
+    copy.execute("COMMIT")
+    if missing is not None:
+        missing.extend(packed.missing)
 
 
 def partial_name(target: Path) -> Path:
@@ -188,7 +209,9 @@ def remove_orphaned_partials(db_path: Path) -> list[Path]:
             path = folder / name
             if _is_orphaned_partial(path) and _unlink(path):
                 removed.append(path)
-    return removed
+    from kehoach_desktop.store import attachments
+
+    return removed + attachments.remove_partials(db_path.parent)
 
 
 def _is_orphaned_partial(path: Path) -> bool:
@@ -409,6 +432,7 @@ def restore_file(db_path: Path, backup: Path, *, reason: str = ASIDE_BEFORE_REST
     staged, marker = staged_path(db_path), restore_marker(db_path)
     copy_file_verified(backup, staged)
     try:
+        _unpack_files(staged, db_path)
         folder = aside_folder(db_path, reason, moment)
         _write_marker(marker, folder)
         _step("moving-aside")
@@ -427,6 +451,18 @@ def restore_file(db_path: Path, backup: Path, *, reason: str = ASIDE_BEFORE_REST
         _unlink(marker)
     _step("restored")
     return RestoreOutcome(folder if moved else None, backup)
+
+
+def _unpack_files(staged: Path, db_path: Path) -> None:
+    """The evidence files a copy carries, written into tai-lieu/ before anything of the
+    database moves (append-only: a kill here leaves only files no row lists)."""
+    from kehoach_desktop.store import attachments
+
+    _step("unpacking")
+    try:
+        attachments.unpack(staged, attachments.folder_of(db_path))
+    except attachments.AttachmentError as exc:
+        raise BackupError(f"Không khôi phục được tài liệu kiểm chứng trong bản sao lưu: {exc}") from exc
 
 
 def _step(name: str) -> None:
