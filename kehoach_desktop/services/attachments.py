@@ -128,6 +128,10 @@ class AttachmentService:
         there = sum(1 for _id, _task, path in rows if Path(path).is_file())
         return there, len(rows) - there
 
+    def path_only(self) -> list[str]:
+        """The paths of the evidence files recorded as a bare path, not copied in."""
+        return [path for _id, _task, path in kept_files.path_only(self.store.conn)]
+
     def adopt(self) -> Outcome[AdoptCounts]:
         """Copy in every path-only evidence file that still exists; one write (undo puts
         the rows back as they were; the copies stay, unlisted)."""

@@ -60,6 +60,7 @@ class BackupInfo:
     schema_version: int | None = None
     problem: str | None = None  # why it cannot be restored (Vietnamese); None when it can
     detail: str = ""  # what SQLite said, for a technician
+    files: int = 0  # evidence files carried inside the copy (copies the user makes)
 
     @property
     def usable(self) -> bool:
@@ -75,7 +76,8 @@ class BackupInfo:
 
     def describe(self) -> str:
         """"ngày 05/07/2025 lúc 09:30 (2 kế hoạch, 112 nhiệm vụ)"."""
-        counts = f" ({self.plans} kế hoạch, {self.tasks} nhiệm vụ)" if self.plans is not None else ""
+        carried = f", {self.files} tệp tài liệu kiểm chứng" if self.files else ""
+        counts = f" ({self.plans} kế hoạch, {self.tasks} nhiệm vụ{carried})" if self.plans is not None else ""
         return f"ngày {self.made_at:%d/%m/%Y} lúc {self.made_at:%H:%M}{counts}"
 
 
@@ -104,6 +106,7 @@ def inspect_backup(path: Path | str, db_path: Path | str | None = None, *, full:
             return BackupInfo(path, made_at, kind, problem="không phải tệp dữ liệu của chương trình này")
         plans = conn.execute("SELECT count(*) FROM plan").fetchone()[0]
         tasks = conn.execute("SELECT count(*) FROM task").fetchone()[0]
+        carried = conn.execute("SELECT count(*) FROM evidence_content").fetchone()[0] if "evidence_content" in tables else 0
     except sqlite3.Error as exc:
         return BackupInfo(path, made_at, kind, problem=_problem(exc, path), detail=str(exc))
     finally:
@@ -111,7 +114,7 @@ def inspect_backup(path: Path | str, db_path: Path | str | None = None, *, full:
     problem = None
     if version > latest_version():
         problem = f"do phiên bản mới hơn của chương trình tạo ra (lược đồ {version}); hãy cập nhật chương trình"
-    return BackupInfo(path, made_at, kind, plans, tasks, version, problem)
+    return BackupInfo(path, made_at, kind, plans, tasks, version, problem, files=carried)
 
 
 def list_backups(db_path: Path | str) -> list[BackupInfo]:

@@ -261,6 +261,21 @@ def pack(copy: sqlite3.Connection, db_folder: Path) -> Packed:
     return Packed(packed, missing)
 
 
+def carries_files(db_file: Path) -> bool:
+    """Whether the database file holds file contents (a copy the user made)."""
+    conn = open_read_only_file(db_file)
+    try:
+        return has_file_columns(conn) and conn.execute("SELECT 1 FROM evidence_content LIMIT 1").fetchone() is not None
+    finally:
+        conn.close()
+
+
+def open_read_only_file(db_file: Path) -> sqlite3.Connection:
+    from kehoach_desktop.store.backup import open_read_only
+
+    return open_read_only(db_file)
+
+
 def unpack(db_file: Path, db_folder: Path) -> int:
     """Write back into `db_folder`/tai-lieu/ the files carried by the database file
     `db_file` (a staged copy, not yet in place) that are not there, point its rows

@@ -21,6 +21,11 @@ by a killed program is recognised (its process is gone) and deleted later.
 A restore is finished or undone at the next start if the program is killed in
 the middle of it: `<db>.khoi-phuc` records where the old files went, and
 `finish_interrupted_restore` reads it (see restore_file).
+
+Evidence files (store/attachments.py): a copy the user makes carries them
+(`backup_to(..., carry_files_from=...)`); automatic copies refer to tai-lieu/,
+which the program only ever adds to. A restore writes a copy's files back into
+tai-lieu/ while the copy is staged, before anything of the database moves.
 """
 
 from __future__ import annotations
@@ -407,6 +412,20 @@ def staged_path(db_path: Path) -> Path:
     return sidecar(db_path, STAGED_SUFFIX)
 
 
+def discard_staged(db_path: Path) -> None:
+    """Delete the staged copy and its journal (the evidence files unpacked into it write to
+    it: a kill there leaves a -journal beside it)."""
+    staged = staged_path(db_path)
+    for path in (staged, *companions(staged)):
+        _unlink(path)
+
+
+def staging_left(db_path: Path) -> bool:
+    """A staged copy, or its journal, left beside the database by a killed restore."""
+    staged = staged_path(db_path)
+    return any(path.exists() for path in (staged, *companions(staged)))
+
+
 def restore_marker(db_path: Path) -> Path:
     """Written while a restore replaces the database: where its old files go."""
     return sidecar(db_path, RESTORE_MARKER_SUFFIX)
@@ -446,8 +465,7 @@ def restore_file(db_path: Path, backup: Path, *, reason: str = ASIDE_BEFORE_REST
             raise
         _sync_folder(db_path.parent)
     finally:
-        if staged.exists():
-            staged.unlink()
+        discard_staged(db_path)
         _unlink(marker)
     _step("restored")
     return RestoreOutcome(folder if moved else None, backup)
@@ -458,6 +476,8 @@ def _unpack_files(staged: Path, db_path: Path) -> None:
     database moves (append-only: a kill here leaves only files no row lists)."""
     from kehoach_desktop.store import attachments
 
+    if not attachments.carries_files(staged):
+        return
     _step("unpacking")
     try:
         attachments.unpack(staged, attachments.folder_of(db_path))
@@ -508,13 +528,12 @@ def finish_interrupted_restore(db_path: Path) -> str | None:
     db_path = Path(db_path)
     staged, marker = staged_path(db_path), restore_marker(db_path)
     if not marker.exists():
-        if staged.exists():  # killed after staging, before anything moved: nothing changed
-            _unlink(staged)
+        discard_staged(db_path)  # killed after staging, before anything moved: nothing changed
         return None
     folder = _marker_folder(marker)
     if staged.exists() and db_path.exists():
         outcome = _put_back(db_path, folder)  # the database never left: undo the moves made
-        _unlink(staged)
+        discard_staged(db_path)
     elif staged.exists():
         _take_along(db_path, folder)  # the database is aside: finish, with nothing of it left behind
         os.replace(staged, db_path)
