@@ -7,6 +7,7 @@ step, when the window opens a database where such files are still there).
 
 from __future__ import annotations
 
+import sqlite3
 from html import escape
 from pathlib import Path
 
@@ -97,7 +98,10 @@ class EvidenceActions(QObject):
 
     def adopt_quietly(self) -> None:
         """At open: copy in the path-only files still there, as one undo step, said in the status bar."""
-        if self.window.session.readonly or self.attachments.waiting()[0] == 0:
+        try:
+            if not self.window.isVisible() or self.window.session.readonly or self.attachments.waiting()[0] == 0:
+                return
+        except sqlite3.ProgrammingError:  # the window was closed, and its file, before this came
             return
         outcome = self.window.perform("Chép tài liệu kiểm chứng vào thư mục dữ liệu", lambda s: s.attachments.adopt(),
                                       report=lambda message: None)  # fmt: skip
