@@ -4,8 +4,10 @@ The zygote imports everything once, then forks one worker per `run` command on
 its standard input (a fork costs milliseconds; a fresh Python with these imports
 costs most of a second, and the test kills a few hundred workers). A worker
 opens the database as the program does and loops over random operations: a new
-task, a progress report, a plan imported from the sample .docx, a filled unit
-form imported, an automatic backup, a restore of one of its own backups. After
+task, a progress report with an evidence file (copied into tai-lieu/), a plan
+imported from the sample .docx, a filled unit form imported, an automatic backup
+or a copy the user makes (which carries the files), a restore of one of its own
+backups. After
 each one returns (after its COMMIT, or its rename), it appends an
 acknowledgement carrying the operation's token to its ack file and flushes it:
 from then on the change must survive any kill. At the steps of a restore it
@@ -41,7 +43,7 @@ from kehoach_desktop.store import backup as files  # noqa: E402
 
 import kehoach_desktop.services.forms  # noqa: E402,F401  (loaded before the fork)
 
-WEIGHTS = {"task": 30, "progress": 25, "import": 6, "forms": 12, "backup": 12, "restore": 15}
+WEIGHTS = {"task": 30, "progress": 25, "import": 6, "forms": 12, "backup": 8, "copy": 4, "restore": 15}
 PROGRESS_PERIOD = "2025-11"  # not the forms' period: a form import settles its own period only
 
 
@@ -50,6 +52,7 @@ class Worker:
         self.rng = random.Random(seed)
         self.number = number
         self.db = Path(config["db"])
+        self.sources = Path(config["sources"])  # where the "user" keeps the files attached
         self.plan_file = Path(config["plan_file"])
         self.forms = [Path(path) for path in config["forms"]]  # filled copies, token in the file name
         self.backups = [Path(path) for path in backups]  # this test's own acknowledged backups
@@ -90,9 +93,12 @@ class Worker:
     def do_progress(self) -> None:
         token = self.token("P")
         task = self.rng.choice(self.tree().tasks)
+        source = self.sources / f"Báo cáo {token}.pdf"
+        source.write_bytes(f"%PDF tài liệu {token}\n".encode() * self.rng.randint(1, 2000))
+        evidence = Evidence(doc_number=f"{self.count}/BC-SXD", summary="Báo cáo tháng", file_path=str(source))
         update = ProgressUpdate(
             task_id=task.id, period=PROGRESS_PERIOD, status=Status.IN_PROGRESS, percent=self.rng.randint(0, 100),
-            result=f"Báo cáo {token}", evidence=[Evidence(doc_number=f"{self.count}/BC-SXD", summary="Báo cáo tháng")],
+            result=f"Báo cáo {token}", evidence=[evidence],
         )  # fmt: skip
         self.services.progress.record(update)
         self.say(f"progress {token}")
@@ -115,6 +121,13 @@ class Worker:
 
     def do_backup(self) -> None:
         made = self.services.backups.automatic(files.DAILY)
+        self.backups.append(made)
+        self.say(f"backup {made}")
+
+    def do_copy(self) -> None:
+        """Tệp › Sao lưu dữ liệu…: one file carrying the evidence files too."""
+        made = self.services.backups.make_copy(files.backup_dir(self.db) / f"kehoach-ban-sao-{self.number}x{self.count}.db")
+        self.count += 1
         self.backups.append(made)
         self.say(f"backup {made}")
 

@@ -2,8 +2,10 @@
 across edits, plan imports, unit-form imports, backups and restores — kills at the
 rename step of a restore included. After every kill the next start (Services.open)
 succeeds, the file passes integrity_check, every acknowledged change is there (a
-restore legitimately takes the data back to its backup), and no restore marker or
-partial copy is left behind.
+restore legitimately takes the data back to its backup), every evidence file the
+database lists is in tai-lieu/ with its recorded SHA-256 (progress reports attach
+files; copies the user makes carry them and restores write them back), and no
+restore marker or partial copy (of the database or of a file) is left behind.
 
 safety.md: 240 random kills of a writing process gave no damage and no lost
 commit; this keeps that true as the code changes. The writer is forked from a
@@ -32,6 +34,7 @@ from conftest import load_sample_json, sample_file
 from sample_drafts import draft_from_sample, link_units
 from kehoach_desktop.exporters import unit_forms as form_layout
 from kehoach_desktop.services import Services
+from kehoach_desktop.store import attachments
 from kehoach_desktop.store import backup as files
 from kehoach_desktop.store.backup import open_read_only
 from kehoach_desktop.store.database import integrity_report
@@ -155,13 +158,15 @@ def test_sigkill_during_edits_imports_forms_backups_and_restores(tmp_path):
         services.plans.create(link_units(draft_from_sample(load_sample_json(SAMPLE))))
     acks = tmp_path / "acks"
     acks.mkdir()
+    sources = tmp_path / "Tài liệu gốc"
+    sources.mkdir()
     config = {"db": str(db), "plan_file": str(sample_file(SAMPLE, ".docx")), "acks": str(acks),
-              "forms": [str(p) for p in filled_forms(db, tmp_path)]}  # fmt: skip
+              "forms": [str(p) for p in filled_forms(db, tmp_path)], "sources": str(sources)}  # fmt: skip
     zygote = Zygote(config)
     rng = random.Random(20250714)
     expected = Expected()
     tally = {"open": 0, "restore step": 0, "working": 0, "rename step": 0, "restores done": 0, "changes": 0,
-             "backups": 0}  # fmt: skip
+             "backups": 0, "files": 0}  # fmt: skip
     try:
         for kill in range(KILLS):
             order = {"number": kill, "seed": kill, "backups": sorted(expected.backups)}
@@ -189,23 +194,25 @@ def test_sigkill_during_edits_imports_forms_backups_and_restores(tmp_path):
             tally["changes"] += sum(line.split(" ")[0] in ("task", "progress", "import", "forms") for line in lines)
             for line in lines:
                 expected.read(line)
-            _check_after(kill, db, expected)
+            tally["files"] = _check_after(kill, db, expected)
     finally:
         zygote.close()
     print(f"{KILLS} kills: {tally}")
     assert tally["restores done"] >= KILLS // 10 and tally["rename step"] >= 1, tally
     assert tally["changes"] > KILLS, tally  # it did write, a lot
+    assert tally["files"] > 0, tally  # and files were kept
     with Services.open(db) as services:  # and the program opens it for writing as usual
         services.units.create("Đơn vị sau thử nghiệm")
 
 
-def _check_after(kill: int, db: Path, expected: Expected) -> None:
+def _check_after(kill: int, db: Path, expected: Expected) -> int:
     where = f"after kill {kill + 1}"
     with Services.open(db):  # the next start: finishes or undoes a restore, cleans partial copies
         pass
     assert integrity_report(db) == [], f"damaged {where}"
     assert not files.restore_marker(db).exists() and not files.staged_path(db).exists(), where
-    leftovers = [p.name for p in [*files.backup_dir(db).glob("*.tmp*"), *db.parent.glob("*.tmp*")]]
+    leftovers = [p.name for p in [*files.backup_dir(db).glob("*.tmp*"), *db.parent.glob("*.tmp*"),
+                                  *(db.parent / attachments.FOLDER).rglob("*.tmp")]]  # fmt: skip
     assert leftovers == [], f"partial copies {where}: {leftovers}"
     present = present_tokens(db)
     missing = expected.missing(present)
@@ -214,3 +221,18 @@ def _check_after(kill: int, db: Path, expected: Expected) -> None:
         missing = expected.missing(present)
     expected.restoring = None
     assert not missing, f"acknowledged changes lost {where}: {sorted(missing)[:10]}"
+    return _files_intact(db, where)
+
+
+def _files_intact(db: Path, where: str) -> int:
+    """Every evidence file the database lists is in tai-lieu/ with its recorded content."""
+    conn = open_read_only(db)
+    try:
+        listed = attachments.listed(conn)
+        carried = conn.execute("SELECT count(*) FROM evidence_content").fetchone()[0]
+    finally:
+        conn.close()
+    broken = [path for path, sha, size in listed if not attachments.is_intact(db.parent, path, sha, size)]
+    assert broken == [], f"evidence files missing or changed {where}: {broken[:5]}"
+    assert carried == 0, f"the database in use carries file contents {where}"
+    return len(listed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from kehoach_desktop.cli.common import UsageError, add_db_option, db_path
@@ -44,11 +45,15 @@ def run_backup(args: argparse.Namespace) -> int:
         raise UsageError(f"Không tìm thấy tệp dữ liệu {path}.")
     target = _target(args.output, path)
     # Read-only: a copy never migrates or otherwise changes the file it copies.
+    missing: list[str] = []
     with Services(Store.open(path, readonly=True)) as services:
-        made = services.backups.make_copy(target)
+        made = services.backups.make_copy(target, missing)
     info = inspect_backup(made)
     print(made)
-    print(f"Đã sao lưu {info.plans} kế hoạch, {info.tasks} nhiệm vụ; bản sao đã được kiểm tra toàn vẹn.")
+    carried = f", {info.files} tệp tài liệu kiểm chứng" if info.files else ""
+    print(f"Đã sao lưu {info.plans} kế hoạch, {info.tasks} nhiệm vụ{carried}; bản sao đã được kiểm tra toàn vẹn.")
+    for stored in missing:
+        print(f"Lưu ý: tệp {stored} không còn trong thư mục dữ liệu nên không có trong bản sao.", file=sys.stderr)
     return 0
 
 

@@ -193,6 +193,39 @@ def previous_text(updates: list[ProgressUpdate], unit_id: int, period: Period) -
     return ""
 
 
+@dataclass(frozen=True)
+class PercentMismatch:
+    """A status and a percentage that contradict each other in one answer."""
+
+    refused: bool  # True: the answer cannot be recorded as it is
+    text: str  # Vietnamese, to follow «Nhiệm vụ «…»: »
+
+
+def percent_mismatch(status: Status, percent: int | None) -> PercentMismatch | None:
+    """Hoàn thành below 100% or Chưa triển khai above 0% say two different things (the
+    consolidation would count the first as 100% and the second as 0%): refused. Đang thực
+    hiện at 100% is recorded as in progress, with a word."""
+    if percent is None:
+        return None
+    done, started, doing = Status.DONE.label, Status.NOT_STARTED.label, Status.IN_PROGRESS.label
+    if status is Status.DONE and percent < 100:
+        return PercentMismatch(
+            True,
+            f"trạng thái «{done}» nhưng % hoàn thành là {percent}% (đã xong thì ghi 100% hoặc để trống; "
+            f"còn dở thì chọn «{doing}»)",
+        )
+    if status is Status.NOT_STARTED and percent > 0:
+        return PercentMismatch(
+            True,
+            f"trạng thái «{started}» nhưng % hoàn thành là {percent}% (đã làm được một phần thì chọn «{doing}»)",
+        )
+    if status is Status.IN_PROGRESS and percent == 100:
+        return PercentMismatch(
+            False, f"trạng thái «{doing}» với 100%: được ghi là {doing}; nếu đã xong, đơn vị cần chọn «{done}»"
+        )
+    return None
+
+
 def answer_values(update: ProgressUpdate) -> tuple[object, ...]:
     return (
         update.status, update.percent, tidy(update.result), tidy(update.difficulties), evidence_keys(update.evidence)

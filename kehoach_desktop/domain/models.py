@@ -130,7 +130,19 @@ class Evidence:
     doc_number: str = ""  # số/ký hiệu
     issued_on: date | None = None
     summary: str = ""  # trích yếu
-    file_path: str = ""
+    file_path: str = ""  # the file the user chose (an absolute path), as chosen
+    stored_path: str = ""  # its copy kept with the data: "tai-lieu/…/…", relative to the database's folder
+    file_size: int | None = None
+    file_sha256: str = ""
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.stored_path or self.file_path)
+
+    @property
+    def file_name(self) -> str:
+        """The file's name as shown: the kept copy's, else the chosen one's."""
+        return (self.stored_path or self.file_path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @dataclass

@@ -14,6 +14,10 @@ What makes a form readable back (importers/forms_reader.py):
   sheet's unit, each task row's task id and role, and a short digest of every
   locked cell, as ASCII JSON sealed with a SHA-256 over it. An edited locked
   cell or a changed identity sheet is then detected.
+- the identity also lists the layout: a digest of every other row down to the
+  signature, with the cells the unit may fill there (`layout`). A row added,
+  copied or edited anywhere in the sheet, a column added, a sheet added, is then
+  named in the import preview (forms without `layout` still read as before).
 
 Sheet protection and the password below are NOT security: anyone can remove
 them, and the seal's key is in this source. They only guard against slips
@@ -40,6 +44,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kehoach_desktop.domain.file_names import safe_file_stem
 from kehoach_desktop.domain.statuses import STATUS_LABELS
 from kehoach_desktop.domain.text import tidy
 from kehoach_desktop.exporters.xlsx_export import (
@@ -183,6 +188,26 @@ def fixed_digest(values: list) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
+def layout_values(ws, row: int) -> list:
+    """A row's values in the form's columns, as the layout digests take them (no cell is created)."""
+    cells = ws._cells  # openpyxl's own map of the cells that exist; ws.cell() would create them
+    return [getattr(cells.get((row, column)), "value", None) for column in range(1, len(COLUMNS) + 1)]
+
+
+def open_columns(ws, row: int) -> list[int]:
+    """The form's columns of `row` the unit may type into (unlocked cells)."""
+    cells = ws._cells
+    return [
+        column for column in range(1, len(COLUMNS) + 1)
+        if (cell := cells.get((row, column))) is not None and cell.protection.locked is False
+    ]  # fmt: skip
+
+
+def blanked(values: list, columns: list[int]) -> list:
+    """`values` (one per form column) with the given columns emptied."""
+    return [None if column in columns else value for column, value in enumerate(values, start=1)]
+
+
 def identity_text(identity: dict) -> str:
     """Canonical ASCII JSON: no Unicode form a program could re-normalise."""
     return json.dumps(identity, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
@@ -314,7 +339,21 @@ def _write_unit_sheet(writer: CellWriter, bundle: FormsBundle, unit: UnitFormDat
         "last_row": last_row,
         "fixed": fixed_digest(fixed),
         "rows": task_rows,
+        "layout": _layout(ws, {spec["row"] for spec in task_rows}, end_row),
     }
+
+
+def _layout(ws: Worksheet, task_rows: set[int], end_row: int) -> list[list]:
+    """Every row of the sheet that is not a task row, down to the signature: [row, digest
+    of its values, the columns the unit may fill (the signature's place, date and names)].
+    The reader finds each row again by its digest wherever it moved, so a row the unit
+    added, copied or edited is named in the preview instead of being dropped unseen."""
+    layout = []
+    for row in range(1, end_row + 1):
+        if row not in task_rows:
+            columns = open_columns(ws, row)  # their text (the date line's dots) is the unit's to replace
+            layout.append([row, fixed_digest(blanked(layout_values(ws, row), columns)), columns])
+    return layout
 
 
 def _task_row(writer: CellWriter, row: int, task: FormTask, role: str) -> dict:
@@ -449,18 +488,7 @@ def _write_identity(wb: Workbook, identity: dict) -> None:
 # --- names ----------------------------------------------------------------------------
 
 
-_FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-
-
-def safe_file_stem(text: str) -> str:
-    """A file name Windows accepts, in NFC (file names are a way in too)."""
-    stem = unicodedata.normalize("NFC", _FILE_FORBIDDEN.sub(" ", text))
-    stem = re.sub(r"\s+", " ", stem).strip().rstrip(". ")[:120].rstrip(". ")
-    if not stem or stem.casefold() in _RESERVED:
-        stem = f"Báo cáo {stem}".strip()
-    return stem
 
 
 def free_path(folder: Path, stem: str, taken: set[str]) -> Path:

@@ -76,20 +76,25 @@ def save_copy(window) -> Path | None:
     target = ask_copy_target(window)
     if target is None:
         return None
+    missing: list[str] = []
     try:
-        made = window.services.backups.make_copy(target)
+        made = window.services.backups.make_copy(target, missing)
     except ServiceError as exc:
         show_error(window, str(exc), "Chưa sao lưu được")
         return None
     window.settings.setValue(LAST_FOLDER_KEY, str(made.parent))
     info = inspect_backup(made)
     window.statusBar().showMessage(f"Đã sao lưu dữ liệu vào {made}.", 10000)
+    carried = f", kèm {info.files} tệp tài liệu kiểm chứng" if info.files else ""
+    gone = (f"\n\n{len(missing)} tệp tài liệu kiểm chứng không còn trong thư mục tai-lieu nên không có trong bản "
+            "sao: " + ", ".join(path.rsplit("/", 1)[-1] for path in missing[:5]) + ("…" if len(missing) > 5 else "")
+            if missing else "")  # fmt: skip
     QMessageBox.information(
         window,
         "Đã sao lưu",
-        f"Đã sao lưu toàn bộ dữ liệu ({info.plans} kế hoạch, {info.tasks} nhiệm vụ) vào:\n{made}\n\n"
-        "Bản sao đã được kiểm tra toàn vẹn; có thể chép sang USB hoặc máy khác. Khi cần lấy lại: "
-        "Tệp → Khôi phục từ bản sao lưu… → Chọn tệp sao lưu khác….",
+        f"Đã sao lưu toàn bộ dữ liệu ({info.plans} kế hoạch, {info.tasks} nhiệm vụ{carried}) vào:\n{made}\n\n"
+        "Bản sao là một tệp duy nhất, đã được kiểm tra toàn vẹn; có thể chép sang USB hoặc máy khác. Khi cần "
+        "lấy lại: Tệp → Khôi phục từ bản sao lưu… → Chọn tệp sao lưu khác…." + gone,
     )
     return made
 

@@ -98,7 +98,7 @@ def _history(history: list[ProgressUpdate]) -> str:
     for update in history:
         evidence = "<br>".join(
             escape(" ".join(filter(None, [e.doc_number, f"ngày {_day(e.issued_on)}" if e.issued_on else "", e.summary])))
-            + (f' <a href="{escape(e.file_path)}">(tệp)</a>' if e.file_path else "")
+            + (f' <a href="tai-lieu:{e.id}">(tệp)</a>' if e.has_file else "")  # gui/evidence_files.py opens it
             for e in update.evidence
         )
         difficulties = f"<br><i>Khó khăn: {_text(update.difficulties)}</i>" if update.difficulties else ""

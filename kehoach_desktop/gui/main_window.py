@@ -32,6 +32,7 @@ from kehoach_desktop.gui import commands, icons, screen_fit
 from kehoach_desktop.gui.backup_actions import BackupActions
 from kehoach_desktop.gui.commands import WriteCommand
 from kehoach_desktop.gui.detail_panel import task_html
+from kehoach_desktop.gui.evidence_files import EvidenceActions
 from kehoach_desktop.gui.filter_proxy import TaskFilter, TaskFilterProxy, sort_printed_order
 from kehoach_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from kehoach_desktop.gui.forms_actions import FormsActions
@@ -245,8 +246,11 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(self, self.reports_menu)
         # fit, remembered view, help, start page (issue 16); after the others, whose actions it uses
         self.ux_actions = UxActions(self, self.help_menu, self.catalog_menu)
+        self.evidence_actions = EvidenceActions(self, self.file_menu, before=self.backup_actions.backup_action)
         self.drop_handlers: list[Callable[[list[Path]], bool]] = [self.forms_actions.take_dropped]
-        self.detail_sections: list[Callable[[Task], str]] = [self.forms_actions.detail_section]
+        self.detail_sections: list[Callable[[Task], str]] = [
+            self.forms_actions.detail_section, self.evidence_actions.detail_section,
+        ]  # fmt: skip
 
     @property
     def services(self) -> Services:

@@ -9,6 +9,7 @@ one; a task with no report yet opens on the default period of its plan
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTableWidgetItem
 
@@ -62,6 +63,8 @@ class ProgressDialog(QDialog):
         ui.addEvidenceButton.clicked.connect(self._add_evidence_row)
         ui.removeEvidenceButton.clicked.connect(self._remove_evidence_row)
         ui.chooseFileButton.clicked.connect(self._choose_file)
+        ui.openFileButton.clicked.connect(self._open_file)
+        ui.evidenceTable.cellDoubleClicked.connect(lambda row, _column: self._open_file(row))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("&Lưu")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("&Hủy")
         ui.buttonBox.accepted.connect(self._accept)
@@ -128,6 +131,22 @@ class ProgressDialog(QDialog):
         if table.currentRow() < 0:
             self._add_evidence_row()
         table.setItem(table.currentRow(), 3, QTableWidgetItem(path))
+
+    def _open_file(self, row: int | None = None) -> None:
+        """Open the chosen file of the current row with the system's viewer (the file is
+        copied into the data's tai-lieu/ folder when the update is saved)."""
+        from kehoach_desktop.gui.evidence_files import open_path
+
+        row = self.ui.evidenceTable.currentRow() if row is None or isinstance(row, bool) else row
+        path = self._cell(row, 3) if row >= 0 else ""
+        if not path:
+            self.ui.errorLabel.setText("Dòng tài liệu đang chọn chưa có tệp: bấm «Chọn tệp…» để chọn.")
+            return
+        if not Path(path).is_file():
+            self.ui.errorLabel.setText(f"Không tìm thấy tệp «{path}».")
+            return
+        self.ui.errorLabel.clear()
+        open_path(Path(path))
 
     def _cell(self, row: int, column: int) -> str:
         item = self.ui.evidenceTable.item(row, column)

@@ -20,14 +20,17 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 from kehoach_desktop.domain.answers import evidence_keys  # noqa: F401 (also used by the forms service)
+from kehoach_desktop.domain.answers import percent_mismatch
 from kehoach_desktop.domain.models import Evidence
 from kehoach_desktop.domain.statuses import Status
 from kehoach_desktop.domain.text import fold, tidy, tidy_line
@@ -55,6 +58,16 @@ TAMPERED = "tampered"
 LOCKED_EDITED = "locked_edited"
 BAD_VALUE = "bad_value"
 FORMULA = "formula"
+PERCENT_STATUS = "percent_status"  # a status and a percentage that do not quite agree (a note)
+# Outside the form's layout: nothing there is imported, and the preview says so.
+EXTRA_ROW = "extra_row"  # a row the form does not have (added, pasted)
+DUPLICATE_ROW = "duplicate_row"  # a task's row a second time on its sheet
+FOREIGN_ROW = "foreign_row"  # a task row of another sheet or form, pasted in
+EXTRA_COLUMN = "extra_column"  # content right of the form's last column
+EXTRA_SHEET = "extra_sheet"  # a sheet the form does not have
+
+_TASK_KEY = re.compile(r"T\d+")
+SHOWN_ROWS = 20  # rows outside the layout named one by one, per sheet; the rest are counted
 
 
 @dataclass
@@ -223,6 +236,7 @@ def _read_workbook(wb, path: Path, result: FormFile) -> None:
             sheet = _read_sheet(wb, spec, path.name, result, cached_value)
             if sheet is not None:
                 result.sheets.append(sheet)
+        result.problems.extend(_extra_sheets(wb, {spec["name"] for spec in identity["sheets"]}, path.name))
     finally:
         if cached and cached[0] is not None:
             cached[0].close()
@@ -297,6 +311,8 @@ def _check_shape(sheets) -> None:
             int(row_spec["task_id"])
             if len(row_spec["cells"]) != len(form.LOCKED_COLS):
                 raise ValueError("cells")
+        for row, digest, columns in spec.get("layout", []):  # absent in forms made before it existed
+            int(row), str(digest), [int(column) for column in columns]
 
 
 def _read_sheet(wb, spec: dict, file_name: str, result: FormFile, cached_value) -> FormSheet | None:
@@ -313,15 +329,11 @@ def _read_sheet(wb, spec: dict, file_name: str, result: FormFile, cached_value) 
         return None
     ws = wb[name]
     sheet = FormSheet(name, int(spec["unit_id"]), spec["unit_name"], len(spec["rows"]))
-    rows_by_key = _key_rows(ws, spec["last_row"])
-    expected_rows = {row_spec["row"] for row_spec in spec["rows"]}
-    fixed = [
-        ws.cell(r, c).value
-        for r in range(1, spec["last_row"] + 1)
-        if r not in expected_rows
-        for c in range(1, len(form.COLUMNS) + 1)
-    ]
-    if form.fixed_digest(fixed) != spec["fixed"]:
+    filled = _filled_rows(ws)
+    keyed = _key_rows(filled)
+    layout_problems = _layout_problems(spec, filled, keyed, sheet_where) if "layout" in spec else []
+    result.problems.extend(layout_problems)
+    if not layout_problems and _fixed_digest(ws, spec) != spec["fixed"]:
         result.problems.append(
             FormProblem(
                 LOCKED_EDITED, Level.CONFLICT,
@@ -330,29 +342,241 @@ def _read_sheet(wb, spec: dict, file_name: str, result: FormFile, cached_value) 
             )  # fmt: skip
         )
     for row_spec in spec["rows"]:
-        answer = _read_row(ws, row_spec, rows_by_key, sheet_where, result, cached_value)
+        answer = _read_row(ws, row_spec, keyed, sheet_where, result, cached_value)
         if answer is not None:
             sheet.answers.append(answer)
+    result.problems.extend(_foreign_rows(spec, filled, keyed, sheet_where))
+    result.problems.extend(_extra_columns(filled, sheet_where))
     return sheet
 
 
-def _key_rows(ws, last_row: int) -> dict[str, int]:
-    keys: dict[str, int] = {}
-    for row in range(1, max(ws.max_row, last_row) + 1):
-        value = ws.cell(row, form.KEY_COL).value
-        if isinstance(value, str) and value.startswith("T"):
-            keys.setdefault(value, row)
-    return keys
+def _fixed_digest(ws, spec: dict) -> str:
+    """The digest of the locked cells outside task rows, as the writer took it."""
+    task_rows = {row_spec["row"] for row_spec in spec["rows"]}
+    return form.fixed_digest([
+        ws.cell(r, c).value
+        for r in range(1, spec["last_row"] + 1)
+        if r not in task_rows
+        for c in range(1, len(form.COLUMNS) + 1)
+    ])  # fmt: skip
 
 
-def _read_row(ws, spec: dict, rows_by_key: dict, sheet_where: str, result: FormFile, cached_value):
+def _filled_rows(ws) -> dict[int, dict[int, object]]:
+    """row → {column: value} of every cell with content. Walks the cells the file has
+    (the pre-scan bounds them), not the rectangle up to the farthest one."""
+    rows: dict[int, dict[int, object]] = defaultdict(dict)
+    for (row, column), cell in list(getattr(ws, "_cells", {}).items()):
+        if not _is_blank(cell.value):
+            rows[row][column] = cell.value
+    return dict(rows)
+
+
+def _key_rows(filled: dict[int, dict[int, object]]) -> dict[str, list[int]]:
+    """Task key «T<id>» of the hidden column A → the rows carrying it, top to bottom."""
+    keys: dict[str, list[int]] = defaultdict(list)
+    for row in sorted(filled):
+        value = filled[row].get(form.KEY_COL)
+        if isinstance(value, str) and _TASK_KEY.fullmatch(value.strip()):
+            keys[value.strip()].append(row)
+    return dict(keys)
+
+
+# --- rows, columns and sheets outside the form's layout --------------------------------
+
+
+def _layout_problems(spec: dict, filled: dict, keyed: dict[str, list[int]], sheet_where: str) -> list[FormProblem]:
+    """Each row with content that is neither a task row nor a row of the form as written
+    (found by its digest wherever it moved; the signature's open cells may be filled)."""
+    task_rows = {row for rows in keyed.values() for row in rows}
+    width = len(form.COLUMNS)
+    blank = form.fixed_digest([None] * width)
+    waiting: dict[str, list[int]] = defaultdict(list)  # digest → rows of the form not found yet
+    with_open: list[tuple[int, str, list[int]]] = []
+    for row, digest, columns in spec["layout"]:
+        waiting[digest].append(int(row))
+        if columns:
+            with_open.append((int(row), digest, [int(column) for column in columns]))
+    shift = _tail_shift(spec, keyed)
+    unmatched = []
+    for row in sorted(filled):
+        values = [filled[row].get(column) for column in range(1, width + 1)]
+        if row in task_rows or all(value is None for value in values):
+            continue  # task rows are read by their key; content right of the form: _extra_columns
+        digest = form.fixed_digest(values)
+        if waiting.get(digest):
+            rows = waiting[digest]
+            rows.remove(row if row in rows else rows[0])
+            continue
+        place = next(
+            (entry for entry in with_open
+             if entry[0] + shift == row and entry[0] in waiting[entry[1]]
+             and form.fixed_digest(form.blanked(values, entry[2])) == entry[1]),
+            None,
+        )  # fmt: skip
+        if place is not None:
+            waiting[place[1]].remove(place[0])
+            continue
+        unmatched.append(row)
+    missing = {row for digest, rows in waiting.items() if digest != blank for row in rows}
+    problems = []
+    for row in unmatched[:SHOWN_ROWS]:
+        where = f"{sheet_where}, dòng {row}"
+        if row in missing:
+            missing.discard(row)
+            problems.append(FormProblem(
+                LOCKED_EDITED, Level.CONFLICT,
+                f"Dòng {row} của mẫu (tiêu đề, đầu bảng, dòng mục hoặc phần ký; các ô bị khóa) đã bị sửa thành "
+                f"{_excerpt(filled[row])}. Nội dung sửa không được nhập.",
+                where,
+            ))  # fmt: skip
+        else:
+            problems.append(FormProblem(
+                EXTRA_ROW, Level.CONFLICT,
+                f"Dòng {row} không có trong mẫu đã gửi (dòng được thêm hoặc dán vào): {_excerpt(filled[row])}. "
+                "Nội dung của dòng này không được nhập; kết quả của một nhiệm vụ cần ghi vào đúng dòng của "
+                "nhiệm vụ đó.",
+                where,
+            ))  # fmt: skip
+    if len(unmatched) > SHOWN_ROWS:
+        rest = unmatched[SHOWN_ROWS:]
+        problems.append(_more(EXTRA_ROW, Level.CONFLICT, len(rest), f"dòng {rest[0]}", f"dòng {rest[-1]}", sheet_where))
+    if missing:
+        listed = ", ".join(str(row) for row in sorted(missing)[:10]) + ("…" if len(missing) > 10 else "")
+        problems.append(FormProblem(
+            LOCKED_EDITED, Level.CONFLICT,
+            f"{len(missing)} dòng tiêu đề, đầu bảng, dòng mục hoặc phần ký của mẫu đã bị xóa hoặc sửa "
+            f"(dòng {listed} của mẫu đã gửi).",
+            sheet_where,
+        ))  # fmt: skip
+    return problems
+
+
+def _tail_shift(spec: dict, keyed: dict[str, list[int]]) -> int:
+    """How far the rows under the table moved: rows added or removed above them move the
+    last task row by as much (0 when that row is gone)."""
+    if not spec["rows"]:
+        return 0
+    last = max(spec["rows"], key=lambda row_spec: int(row_spec["row"]))
+    found = keyed.get(form.task_key(int(last["task_id"])))
+    return found[0] - int(last["row"]) if found else 0
+
+
+def _foreign_rows(spec: dict, filled: dict, keyed: dict[str, list[int]], sheet_where: str) -> list[FormProblem]:
+    """Rows keyed with a task this sheet does not have: pasted from another sheet or form."""
+    own = {form.task_key(int(row_spec["task_id"])) for row_spec in spec["rows"]}
+    problems = []
+    for key, rows in keyed.items():
+        if key in own:
+            continue
+        for row in rows:
+            cells = filled[row]
+            task = _excerpt({c: v for c, v in cells.items() if c in (form.NUMBER_COL, form.CONTENT_COL)}) or key
+            answered = any(column in cells for column in form.ANSWER_COLS)
+            problems.append(FormProblem(
+                FOREIGN_ROW, Level.CONFLICT if answered else Level.NOTE,
+                f"Dòng {row} là dòng của nhiệm vụ {task}, không thuộc trang này (dòng được chép từ trang hoặc tệp "
+                "khác). " + ("Kết quả ở dòng này không được nhập: nếu là kết quả của đơn vị, cần điền vào đúng mẫu "
+                "đã gửi cho đơn vị." if answered else "Dòng không có kết quả nên được bỏ qua."),
+                f"{sheet_where}, dòng {row}",
+            ))  # fmt: skip
+    return _capped(problems, sheet_where)
+
+
+def _capped(problems: list[FormProblem], sheet_where: str) -> list[FormProblem]:
+    """At most SHOWN_ROWS problems of one kind for a sheet, then one that counts the rest
+    (a sheet of thousands of added rows is a short preview, not thousands of lines)."""
+    if len(problems) <= SHOWN_ROWS:
+        return problems
+    shown, rest = problems[:SHOWN_ROWS], problems[SHOWN_ROWS:]
+    level = next((lv for lv in (Level.ERROR, Level.CONFLICT) if any(p.level is lv for p in rest)), Level.NOTE)
+    first, last = (problem.where.rsplit(", ", 1)[-1] for problem in (rest[0], rest[-1]))
+    return [*shown, _more(rest[0].code, level, len(rest), first, last, sheet_where)]
+
+
+def _more(code: str, level: Level, count: int, first: str, last: str, sheet_where: str) -> FormProblem:
+    return FormProblem(
+        code, level,
+        f"Ngoài {SHOWN_ROWS} dòng nêu trên, còn {count} dòng tương tự ({first} … {last}) không được nhập.",
+        sheet_where,
+    )  # fmt: skip
+
+
+def _extra_columns(filled: dict, sheet_where: str) -> list[FormProblem]:
+    width = len(form.COLUMNS)
+    rows_of: dict[int, list[int]] = defaultdict(list)
+    for row, cells in filled.items():
+        for column in cells:
+            if column > width:
+                rows_of[column].append(row)
+    problems = []
+    for column, rows in sorted(rows_of.items()):
+        letter, first = get_column_letter(column), min(rows)
+        problems.append(FormProblem(
+            EXTRA_COLUMN, Level.CONFLICT,
+            f"Cột {letter} không có trong mẫu nhưng có nội dung ở {len(rows)} dòng (dòng {first}: "
+            f"{_excerpt({column: filled[first][column]})}). Nội dung cột này không được nhập; kết quả cần ghi "
+            "vào các cột màu vàng của mẫu.",
+            f"{sheet_where}, cột {letter}",
+        ))  # fmt: skip
+    return problems
+
+
+def _extra_sheets(wb, known: set[str], file_name: str) -> list[FormProblem]:
+    problems = []
+    for name in wb.sheetnames:
+        if name in known or name == form.IDENTITY_SHEET:
+            continue
+        where = f"Tệp «{file_name}», trang «{name}»"
+        sheet = wb[name]
+        filled = _filled_rows(sheet)
+        if not filled:
+            what = "là trang biểu đồ" if not hasattr(sheet, "_cells") else "để trống"
+            problems.append(FormProblem(
+                EXTRA_SHEET, Level.NOTE, f"Trang «{name}» không thuộc mẫu báo cáo và {what}; được bỏ qua.", where,
+            ))  # fmt: skip
+            continue
+        count = sum(len(cells) for cells in filled.values())
+        tasks = len(_key_rows(filled))
+        copy = f", {tasks} dòng nhiệm vụ: có thể là bản chép của trang đơn vị" if tasks else ""
+        first = min(filled)
+        problems.append(FormProblem(
+            EXTRA_SHEET, Level.CONFLICT,
+            f"Trang tính «{name}» không thuộc mẫu báo cáo nhưng có nội dung ({count} ô{copy}; dòng {first}: "
+            f"{_excerpt(filled[first])}). Nội dung trang này không được nhập; kết quả cần điền vào trang của "
+            "đơn vị trong mẫu.",
+            where,
+        ))  # fmt: skip
+    return problems
+
+
+def _excerpt(cells: dict[int, object], limit: int = 200) -> str:
+    """A row's content for a message: «text» per cell, answer and added columns named."""
+    parts = []
+    for column in sorted(cells):
+        text = _text(cells[column], one_line=True)
+        if len(text) > 60:
+            text = text[:59] + "…"
+        if column in form.ANSWER_COLS:
+            parts.append(f"{form.COLUMN_NAMES[column]} «{text}»")
+        elif column > len(form.COLUMNS):
+            parts.append(f"cột {get_column_letter(column)} «{text}»")
+        else:
+            parts.append(f"«{text}»")
+    joined = ", ".join(parts)
+    return joined if len(joined) <= limit else joined[: limit - 1] + "…"
+
+
+# --- task rows --------------------------------------------------------------------------
+
+
+def _read_row(ws, spec: dict, keyed: dict[str, list[int]], sheet_where: str, result: FormFile, cached_value):
     task_id = int(spec["task_id"])
     label = str(spec.get("label", ""))
     row = spec["row"]
     key = form.task_key(task_id)
-    found = rows_by_key.get(key)
+    found = keyed.get(key)
     where = f"{sheet_where}, dòng {row}"
-    if found is None:
+    if not found:
         result.problems.append(
             FormProblem(
                 LOCKED_EDITED, Level.CONFLICT,
@@ -362,10 +586,12 @@ def _read_row(ws, spec: dict, rows_by_key: dict, sheet_where: str, result: FormF
             )  # fmt: skip
         )
         return None
+    primary = row if row in found else found[0]
     edited: list[str] = []
-    if found != row:
-        edited.append(f"dòng đã bị chuyển từ dòng {row} sang dòng {found}")
-        row, where = found, f"{sheet_where}, dòng {found}"
+    if primary != row:
+        edited.append(f"dòng đã bị chuyển từ dòng {row} sang dòng {primary}")
+    chosen = _choose_among_copies(ws, label, primary, [r for r in found if r != primary], sheet_where, result, task_id)
+    row, where = chosen, f"{sheet_where}, dòng {chosen}"
     changed = [
         form.COLUMN_NAMES[column]
         for column, digest in zip(form.LOCKED_COLS, spec["cells"])
@@ -390,6 +616,45 @@ def _read_row(ws, spec: dict, rows_by_key: dict, sheet_where: str, result: FormF
             value = _formula_value(cell, cached_value(ws.title, row, column), where, result, task_id)
         values[column] = (value, cell.number_format or "")
     return _answer(values, task_id, str(spec.get("role", "")), label, where, result, bool(edited))
+
+
+def _choose_among_copies(
+    ws, label: str, primary: int, copies: list[int], sheet_where: str, result: FormFile, task_id: int
+) -> int:
+    """A task's row found more than once (a row copied under the table): the row the
+    results are read from, each copy said in the preview. A copy without results or with
+    the same ones is a note; results only in a copy are taken from it, and results
+    differing from the kept row's are left out (both need the user's agreement)."""
+    chosen, chosen_values = primary, _answer_texts(ws, primary)
+    problems: list[FormProblem] = []
+    for copy in copies:
+        values = _answer_texts(ws, copy)
+        where = f"{sheet_where}, dòng {copy}"
+        head = f"Nhiệm vụ «{label}» có thêm dòng {copy} (chép lại dòng {primary} của nhiệm vụ)"
+        if not any(values) or values == chosen_values:
+            what = "không có kết quả; dòng này được bỏ qua" if not any(values) else "cùng kết quả; chỉ ghi một lần"
+            problems.append(FormProblem(DUPLICATE_ROW, Level.NOTE, f"{head}, {what}.", where, task_id))
+        elif not any(chosen_values):
+            problems.append(FormProblem(
+                DUPLICATE_ROW, Level.CONFLICT,
+                f"{head}: dòng {chosen} để trống, kết quả được điền ở dòng {copy}. Nếu chấp nhận, kết quả lấy từ "
+                f"dòng {copy}.",
+                where, task_id,
+            ))  # fmt: skip
+            chosen, chosen_values = copy, values
+        else:
+            problems.append(FormProblem(
+                DUPLICATE_ROW, Level.CONFLICT,
+                f"{head} với kết quả khác dòng {chosen}. Nếu chấp nhận, chỉ ghi kết quả ở dòng {chosen}; nội dung "
+                f"dòng {copy} không được nhập.",
+                where, task_id,
+            ))  # fmt: skip
+    result.problems.extend(_capped(problems, sheet_where))
+    return chosen
+
+
+def _answer_texts(ws, row: int) -> tuple[str, ...]:
+    return tuple(form.canonical(ws.cell(row, column).value) for column in form.ANSWER_COLS)
 
 
 def _formula_value(cell, cached, where: str, result: FormFile, task_id: int):
@@ -437,6 +702,11 @@ def _answer(values: dict, task_id: int, role: str, label: str, where: str, resul
     difficulties = _text(values[form.DIFFICULTIES_COL][0])
     if status is Status.NOT_DONE and not difficulties:
         problems.append("trạng thái «Không thực hiện» cần ghi lý do ở cột «Khó khăn, vướng mắc»")
+    mismatch = percent_mismatch(status, percent) if status is not None else None
+    if mismatch is not None and mismatch.refused:
+        problems.append(mismatch.text)
+    elif mismatch is not None:
+        result.problems.append(FormProblem(PERCENT_STATUS, Level.NOTE, f"Nhiệm vụ «{label}»: {mismatch.text}.", where, task_id))
     for problem in problems:
         result.problems.append(FormProblem(BAD_VALUE, Level.ERROR, f"Nhiệm vụ «{label}»: {problem}.", where, task_id))
     evidence_text = _text(values[form.EVIDENCE_COL][0])

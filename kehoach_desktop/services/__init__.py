@@ -21,6 +21,7 @@ from kehoach_desktop.services.units import UnitService
 from kehoach_desktop.store import Store
 
 if TYPE_CHECKING:  # loaded on first use (openpyxl, python-docx, reportlab behind them)
+    from kehoach_desktop.services.attachments import AttachmentService
     from kehoach_desktop.services.backups import BackupService
     from kehoach_desktop.services.consolidation import ConsolidationService
     from kehoach_desktop.services.history import HistoryService
@@ -52,6 +53,12 @@ class Services:
         from kehoach_desktop.services.imports import ImportService
 
         return ImportService(self.store, before_save=self.backups.before_import)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        from kehoach_desktop.services.attachments import AttachmentService
+
+        return AttachmentService(self.store)
 
     @cached_property
     def backups(self) -> BackupService:

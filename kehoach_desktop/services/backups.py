@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kehoach_desktop.services.errors import ServiceError
 from kehoach_desktop.store import Store
+from kehoach_desktop.store import attachments
 from kehoach_desktop.store import backup as files
 from kehoach_desktop.store.database import (
     DamagedDatabaseError,
@@ -59,6 +60,7 @@ class BackupInfo:
     schema_version: int | None = None
     problem: str | None = None  # why it cannot be restored (Vietnamese); None when it can
     detail: str = ""  # what SQLite said, for a technician
+    files: int = 0  # evidence files carried inside the copy (copies the user makes)
 
     @property
     def usable(self) -> bool:
@@ -74,7 +76,8 @@ class BackupInfo:
 
     def describe(self) -> str:
         """"ngày 05/07/2025 lúc 09:30 (2 kế hoạch, 112 nhiệm vụ)"."""
-        counts = f" ({self.plans} kế hoạch, {self.tasks} nhiệm vụ)" if self.plans is not None else ""
+        carried = f", {self.files} tệp tài liệu kiểm chứng" if self.files else ""
+        counts = f" ({self.plans} kế hoạch, {self.tasks} nhiệm vụ{carried})" if self.plans is not None else ""
         return f"ngày {self.made_at:%d/%m/%Y} lúc {self.made_at:%H:%M}{counts}"
 
 
@@ -103,6 +106,7 @@ def inspect_backup(path: Path | str, db_path: Path | str | None = None, *, full:
             return BackupInfo(path, made_at, kind, problem="không phải tệp dữ liệu của chương trình này")
         plans = conn.execute("SELECT count(*) FROM plan").fetchone()[0]
         tasks = conn.execute("SELECT count(*) FROM task").fetchone()[0]
+        carried = conn.execute("SELECT count(*) FROM evidence_content").fetchone()[0] if "evidence_content" in tables else 0
     except sqlite3.Error as exc:
         return BackupInfo(path, made_at, kind, problem=_problem(exc, path), detail=str(exc))
     finally:
@@ -110,7 +114,7 @@ def inspect_backup(path: Path | str, db_path: Path | str | None = None, *, full:
     problem = None
     if version > latest_version():
         problem = f"do phiên bản mới hơn của chương trình tạo ra (lược đồ {version}); hãy cập nhật chương trình"
-    return BackupInfo(path, made_at, kind, plans, tasks, version, problem)
+    return BackupInfo(path, made_at, kind, plans, tasks, version, problem, files=carried)
 
 
 def list_backups(db_path: Path | str) -> list[BackupInfo]:
@@ -303,8 +307,10 @@ class BackupService:
                 exc.reason,
             ) from exc
 
-    def make_copy(self, target: Path | str) -> Path:
-        """A copy of the database at `target`, anywhere (a USB drive, another folder)."""
+    def make_copy(self, target: Path | str, missing: list[str] | None = None) -> Path:
+        """A copy of the database at `target`, anywhere (a USB drive, another folder): one
+        file carrying the evidence files too (store/attachments.py); the stored paths of
+        files that are gone are added to `missing`."""
         target = Path(target)
         if target.suffix.lower() != ".db":
             target = target.with_name(target.name + ".db")
@@ -313,17 +319,18 @@ class BackupService:
         for live in (self.db_path, *files.companions(self.db_path)):
             if target.exists() and live.exists() and target.samefile(live):
                 raise BackupFailed("Không thể sao lưu đè lên chính tệp dữ liệu đang dùng; hãy chọn tên khác.")
-        return self._copy(target)
+        return self._copy(target, carry_files=True, missing=missing)
 
     def backups(self) -> list[BackupInfo]:
         """The backups next to the database, newest first (see list_backups)."""
         return list_backups(self.db_path)
 
-    def _copy(self, target: Path) -> Path:
+    def _copy(self, target: Path, *, carry_files: bool = False, missing: list[str] | None = None) -> Path:
         if self.store.conn.in_transaction:
             raise BackupFailed("Không sao lưu được giữa chừng một thao tác ghi.")
+        carried = attachments.folder_of(self.db_path) if carry_files else None
         try:
-            return files.backup_to(self.store.conn, target)
+            return files.backup_to(self.store.conn, target, carry_files_from=carried, missing=missing)
         except (sqlite3.Error, OSError) as exc:
             reason = _reason(exc, target)
             raise BackupFailed(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 from kehoach_desktop.domain.models import Evidence, ProgressUpdate
@@ -29,7 +30,12 @@ class ProgressService:
 
     def record(self, update: ProgressUpdate) -> Outcome[int]:
         """Save an update (and its evidence); the value is its id. The task takes its
-        status and result when the update is for the latest period the task has."""
+        status and result when the update is for the latest period the task has.
+        Evidence files chosen are first copied into tai-lieu/ (services/attachments.py)."""
+        from kehoach_desktop.services.attachments import AttachmentService
+
+        if any(item.file_path and not item.stored_path for item in update.evidence):
+            update = replace(update, evidence=AttachmentService(self.store).keep_files(update.task_id, update.evidence))
         with self.store.write() as conn:
             # The task's whole progress: an undo is refused once another update came after.
             task = [update.task_id]
@@ -62,6 +68,7 @@ def record_update(conn: sqlite3.Connection, update: ProgressUpdate) -> int:
             Evidence(
                 task_id=update.task_id, progress_id=update_id, doc_number=tidy_line(evidence.doc_number),
                 issued_on=evidence.issued_on, summary=tidy(evidence.summary), file_path=evidence.file_path,
+                stored_path=evidence.stored_path, file_size=evidence.file_size, file_sha256=evidence.file_sha256,
             ),
         )  # fmt: skip
     if progress_rows.latest_period_end(conn, update.task_id) == period.end.isoformat():

@@ -21,6 +21,11 @@ by a killed program is recognised (its process is gone) and deleted later.
 A restore is finished or undone at the next start if the program is killed in
 the middle of it: `<db>.khoi-phuc` records where the old files went, and
 `finish_interrupted_restore` reads it (see restore_file).
+
+Evidence files (store/attachments.py): a copy the user makes carries them
+(`backup_to(..., carry_files_from=...)`); automatic copies refer to tai-lieu/,
+which the program only ever adds to. A restore writes a copy's files back into
+tai-lieu/ while the copy is staged, before anything of the database moves.
 """
 
 from __future__ import annotations
@@ -141,11 +146,16 @@ def belongings(db_path: Path) -> list[Path]:
 # --- making a copy -----------------------------------------------------------------------------
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+def backup_to(
+    conn: sqlite3.Connection, target: Path, *, carry_files_from: Path | None = None, missing: list[str] | None = None
+) -> Path:
     """Write a verified, self-contained copy of the database behind `conn` to `target`.
 
     The copy is in rollback-journal mode, so it is one file that can be carried
-    anywhere (a copy in WAL mode would want -wal/-shm files beside it).
+    anywhere (a copy in WAL mode would want -wal/-shm files beside it). With
+    `carry_files_from` (the database's folder), the evidence files it lists go
+    into the copy too (store/attachments.py); those that are gone are added to
+    `missing` (they stay listed, and a restore flags them).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -154,6 +164,8 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         destination = sqlite3.connect(str(partial), isolation_level=None)
         try:
             conn.backup(destination)
+            if carry_files_from is not None:
+                _carry_files(destination, carry_files_from, missing)
             destination.execute("PRAGMA journal_mode = DELETE")
             result = destination.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
@@ -166,6 +178,20 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
             if leftover.exists():
                 leftover.unlink()
     return target
+
+
+def _carry_files(copy: sqlite3.Connection, db_folder: Path, missing: list[str] | None) -> None:
+    from kehoach_desktop.store import attachments
+
+    copy.execute("BEGIN IMMEDIATE")
+    try:
+        packed = attachments.pack(copy, db_folder)
+    except BaseException:
+        copy.execute("ROLLBACK")
+        raise
+    copy.execute("COMMIT")
+    if missing is not None:
+        missing.extend(packed.missing)
 
 
 def partial_name(target: Path) -> Path:
@@ -188,7 +214,9 @@ def remove_orphaned_partials(db_path: Path) -> list[Path]:
             path = folder / name
             if _is_orphaned_partial(path) and _unlink(path):
                 removed.append(path)
-    return removed
+    from kehoach_desktop.store import attachments
+
+    return removed + attachments.remove_partials(db_path.parent)
 
 
 def _is_orphaned_partial(path: Path) -> bool:
@@ -384,6 +412,20 @@ def staged_path(db_path: Path) -> Path:
     return sidecar(db_path, STAGED_SUFFIX)
 
 
+def discard_staged(db_path: Path) -> None:
+    """Delete the staged copy and its journal (the evidence files unpacked into it write to
+    it: a kill there leaves a -journal beside it)."""
+    staged = staged_path(db_path)
+    for path in (staged, *companions(staged)):
+        _unlink(path)
+
+
+def staging_left(db_path: Path) -> bool:
+    """A staged copy, or its journal, left beside the database by a killed restore."""
+    staged = staged_path(db_path)
+    return any(path.exists() for path in (staged, *companions(staged)))
+
+
 def restore_marker(db_path: Path) -> Path:
     """Written while a restore replaces the database: where its old files go."""
     return sidecar(db_path, RESTORE_MARKER_SUFFIX)
@@ -409,6 +451,7 @@ def restore_file(db_path: Path, backup: Path, *, reason: str = ASIDE_BEFORE_REST
     staged, marker = staged_path(db_path), restore_marker(db_path)
     copy_file_verified(backup, staged)
     try:
+        _unpack_files(staged, db_path)
         folder = aside_folder(db_path, reason, moment)
         _write_marker(marker, folder)
         _step("moving-aside")
@@ -422,11 +465,24 @@ def restore_file(db_path: Path, backup: Path, *, reason: str = ASIDE_BEFORE_REST
             raise
         _sync_folder(db_path.parent)
     finally:
-        if staged.exists():
-            staged.unlink()
+        discard_staged(db_path)
         _unlink(marker)
     _step("restored")
     return RestoreOutcome(folder if moved else None, backup)
+
+
+def _unpack_files(staged: Path, db_path: Path) -> None:
+    """The evidence files a copy carries, written into tai-lieu/ before anything of the
+    database moves (append-only: a kill here leaves only files no row lists)."""
+    from kehoach_desktop.store import attachments
+
+    if not attachments.carries_files(staged):
+        return
+    _step("unpacking")
+    try:
+        attachments.unpack(staged, attachments.folder_of(db_path))
+    except attachments.AttachmentError as exc:
+        raise BackupError(f"Không khôi phục được tài liệu kiểm chứng trong bản sao lưu: {exc}") from exc
 
 
 def _step(name: str) -> None:
@@ -472,13 +528,12 @@ def finish_interrupted_restore(db_path: Path) -> str | None:
     db_path = Path(db_path)
     staged, marker = staged_path(db_path), restore_marker(db_path)
     if not marker.exists():
-        if staged.exists():  # killed after staging, before anything moved: nothing changed
-            _unlink(staged)
+        discard_staged(db_path)  # killed after staging, before anything moved: nothing changed
         return None
     folder = _marker_folder(marker)
     if staged.exists() and db_path.exists():
         outcome = _put_back(db_path, folder)  # the database never left: undo the moves made
-        _unlink(staged)
+        discard_staged(db_path)
     elif staged.exists():
         _take_along(db_path, folder)  # the database is aside: finish, with nothing of it left behind
         os.replace(staged, db_path)

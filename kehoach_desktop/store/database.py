@@ -512,7 +512,7 @@ def prepare_path(path: Path, *, create: bool) -> str | None:
     from kehoach_desktop.store import backup
 
     recovery = None
-    if backup.restore_marker(path).exists() or backup.staged_path(path).exists():
+    if backup.restore_marker(path).exists() or backup.staging_left(path):
         try:
             recovery = backup.finish_interrupted_restore(path)
         except OSError as exc:

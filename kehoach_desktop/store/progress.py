@@ -40,6 +40,9 @@ def evidence_from_row(row: Row) -> Evidence:
         issued_on=to_date(row["issued_on"]),
         summary=row["summary"],
         file_path=row["file_path"],
+        stored_path=row.get("stored_path") or "",
+        file_size=row.get("file_size"),
+        file_sha256=row.get("file_sha256") or "",
     )
 
 
@@ -51,6 +54,9 @@ def evidence_row(evidence: Evidence) -> Row:
         "issued_on": iso(evidence.issued_on),
         "summary": evidence.summary,
         "file_path": evidence.file_path,
+        "stored_path": evidence.stored_path,
+        "file_size": evidence.file_size,
+        "file_sha256": evidence.file_sha256,
     }
 
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'progress_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -159,6 +159,11 @@ class Ui_ProgressDialog(object):
 
         self.evidenceButtons.addWidget(self.chooseFileButton)
 
+        self.openFileButton = QPushButton(self.evidenceBox)
+        self.openFileButton.setObjectName(u"openFileButton")
+
+        self.evidenceButtons.addWidget(self.openFileButton)
+
         self.removeEvidenceButton = QPushButton(self.evidenceBox)
         self.removeEvidenceButton.setObjectName(u"removeEvidenceButton")
 
@@ -222,6 +227,10 @@ class Ui_ProgressDialog(object):
         ___qtablewidgetitem3.setText(QCoreApplication.translate("ProgressDialog", u"T\u1ec7p \u0111\u00ednh k\u00e8m", None))
         self.addEvidenceButton.setText(QCoreApplication.translate("ProgressDialog", u"Th\u00eam t\u00e0i &li\u1ec7u", None))
         self.chooseFileButton.setText(QCoreApplication.translate("ProgressDialog", u"Ch\u1ecdn &t\u1ec7p\u2026", None))
+        self.openFileButton.setText(QCoreApplication.translate("ProgressDialog", u"&M\u1edf t\u1ec7p", None))
+#if QT_CONFIG(tooltip)
+        self.openFileButton.setToolTip(QCoreApplication.translate("ProgressDialog", u"M\u1edf t\u1ec7p c\u1ee7a t\u00e0i li\u1ec7u \u0111ang ch\u1ecdn b\u1eb1ng ch\u01b0\u01a1ng tr\u00ecnh xem t\u1ec7p c\u1ee7a m\u00e1y (nh\u1ea5p \u0111\u00fap v\u00e0o d\u00f2ng c\u0169ng m\u1edf)", None))
+#endif // QT_CONFIG(tooltip)
         self.removeEvidenceButton.setText(QCoreApplication.translate("ProgressDialog", u"&B\u1ecf t\u00e0i li\u1ec7u", None))
     # retranslateUi
 
